@@ -1,0 +1,400 @@
+/*
+ * main.c - the zhkg program: argument parsing, file reading, exit codes.
+ *
+ * All the work is done by libzhkg (include/zhkg.h); this file turns a
+ * command line into calls to it, in the spirit of jq's main.c.  The usage
+ * text and the exit codes are documented interface (docs/cli.md):
+ *
+ *   0  success
+ *   1  bad input, bad rule file, or an I/O error (the message names the file)
+ *   2  usage error
+ *
+ * `zhkg build` reads every input, extracts and merges each into one graph,
+ * and only when all of that succeeded writes the outputs; each output is
+ * written to a temporary file and renamed by zk_export_file, so a failed
+ * run leaves existing files as they were.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "inputs.h"
+#include "zhkg.h"
+
+#ifndef ZHKG_RULES_INSTALL_DIR
+#define ZHKG_RULES_INSTALL_DIR "/usr/local/share/zhkg/rules"
+#endif
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "Usage: zhkg build [OPTION]... -o FILE INPUT...\n"
+    "       zhkg --help | --version\n"
+    "\n"
+    "Extract the places, parks, agencies, companies and institutions named in\n"
+    "Chinese news articles, and the relations between them, into one graph.\n"
+    "\n"
+    "INPUT is a UTF-8 text file, a directory (every *.txt file under it,\n"
+    "recursively, in byte order of their paths) or - for standard input.\n"
+    "\n"
+    "Options of build:\n"
+    "  -o, --output FILE    write the graph to FILE (- for standard output);\n"
+    "                       may be given several times, at least once\n"
+    "  -f, --format FMT     write every output as FMT: dot, graphml or jsonld\n"
+    "                       (default: from each FILE's extension: .dot .gv\n"
+    "                       .graphml .jsonld .json)\n"
+    "      --rules DIR      read the rules from DIR (default: $ZHKG_RULES, else\n"
+    "                       the rules folder installed with zhkg)\n"
+    "  -k, --keep-going     skip a bad input with a message and go on; the\n"
+    "                       outputs are still written, the exit status is 1\n"
+    "  -q, --quiet          do not print the summary line\n"
+    "\n"
+    "  -h, --help           print this help and exit\n"
+    "  -V, --version        print the version and exit\n"
+    "\n"
+    "Exit status: 0 success, 1 bad input, rule file or I/O error, 2 usage error.\n"
+    "Example: zhkg build -o out/news.graphml -o out/news.dot samples/\n";
+
+typedef struct output {
+    const char *path;
+    zk_format fmt;
+} output;
+
+typedef struct options {
+    const char *rules;
+    const char *format;
+    output *out;
+    size_t nout;
+    const char **in;
+    size_t nin;
+    int keep_going, quiet;
+} options;
+
+static void msg(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("zhkg: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("zhkg: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'zhkg --help' for more information.\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* Print err; path names the file when the library left err->file empty. */
+static void report(const zk_error *err, const char *path)
+{
+    zk_error e = *err;
+    char buf[1200];
+    if (e.file[0] == '\0')
+        snprintf(e.file, sizeof e.file, "%s", path);
+    zk_error_format(&e, buf, sizeof buf);
+    msg("%s", buf);
+}
+
+/* Match argv[*i] against an option taking a value, in the forms -x VALUE,
+ * -xVALUE, --long VALUE and --long=VALUE.  Returns 1 and sets *val when it
+ * matches, 0 when it does not, -1 when the value is missing. */
+static int opt_value(char **argv, int argc, int *i, char s, const char *l,
+                     const char **val)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(l);
+    if (s && a[0] == '-' && a[1] == s) {
+        if (a[2] != '\0') {
+            *val = a + 2;
+            return 1;
+        }
+    } else if (strncmp(a, "--", 2) == 0 && strncmp(a + 2, l, n) == 0 &&
+               (a[2 + n] == '\0' || a[2 + n] == '=')) {
+        if (a[2 + n] == '=') {
+            *val = a + 3 + n;
+            return 1;
+        }
+    } else {
+        return 0;
+    }
+    if (*i + 1 >= argc)
+        return -1;
+    *val = argv[++*i];
+    return 1;
+}
+
+/* Parse the arguments after "build".  Returns -1 to go on, or an exit code
+ * (help printed, or a usage error reported). */
+static int parse_build(int argc, char **argv, options *o)
+{
+    int only_inputs = 0, nstdin = 0, nstdout = 0;
+
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i], *v = NULL;
+        int r;
+        if (only_inputs || a[0] != '-' || strcmp(a, "-") == 0) {
+            if (strcmp(a, "-") == 0 && nstdin++)
+                return usage_error("'-' (standard input) given %s", "twice");
+            o->in[o->nin++] = a;
+        } else if (strcmp(a, "--") == 0) {
+            only_inputs = 1;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(usage_text, stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "-k") == 0 || strcmp(a, "--keep-going") == 0) {
+            o->keep_going = 1;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            o->quiet = 1;
+        } else if ((r = opt_value(argv, argc, &i, 'o', "output", &v)) != 0) {
+            if (r < 0)
+                return usage_error("option '%s' needs a file name", a);
+            if (strcmp(v, "-") == 0 && nstdout++)
+                return usage_error("'-o -' given %s", "twice");
+            o->out[o->nout].path = v;
+            o->out[o->nout++].fmt = ZK_FMT_NONE;
+        } else if ((r = opt_value(argv, argc, &i, 'f', "format", &v)) != 0) {
+            if (r < 0)
+                return usage_error("option '%s' needs a format", a);
+            if (zk_format_from_name(v) == ZK_FMT_NONE)
+                return usage_error("unknown format '%s' (use dot, graphml or "
+                                   "jsonld)", v);
+            o->format = v;
+        } else if ((r = opt_value(argv, argc, &i, 0, "rules", &v)) != 0) {
+            if (r < 0)
+                return usage_error("option '%s' needs a directory", a);
+            o->rules = v;
+        } else {
+            return usage_error("unknown option '%s'", a);
+        }
+    }
+    if (o->nout == 0)
+        return usage_error("%s", "no output given (use -o FILE)");
+    if (o->nin == 0)
+        return usage_error("%s", "no input given");
+    for (size_t k = 0; k < o->nout; k++) {
+        output *out = &o->out[k];
+        out->fmt = o->format ? zk_format_from_name(o->format)
+                             : zk_format_from_path(out->path);
+        if (out->fmt != ZK_FMT_NONE)
+            continue;
+        if (strcmp(out->path, "-") == 0)
+            return usage_error("%s", "'-o -' needs a format (-f dot, graphml "
+                                     "or jsonld)");
+        return usage_error("cannot tell the format of '%s' from its name "
+                           "(use .dot, .graphml or .jsonld, or -f)", out->path);
+    }
+    return -1;
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The rules folder: --rules, $ZHKG_RULES, rules/ beside the binary (the
+ * build tree), ../share/zhkg/rules from it (an install), then the
+ * compile-time install directory.  buf holds a path built here. */
+static const char *find_rules(const char *opt, char *buf, size_t size)
+{
+    const char *env = getenv("ZHKG_RULES");
+    char exe[PATH_MAX];
+    ssize_t n;
+    char *slash;
+
+    if (opt != NULL)
+        return opt;
+    if (env != NULL && env[0] != '\0')
+        return env;
+    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        if ((slash = strrchr(exe, '/')) != NULL) {
+            *slash = '\0';
+            snprintf(buf, size, "%s/rules", exe);
+            if (is_dir(buf))
+                return buf;
+            snprintf(buf, size, "%s/../share/zhkg/rules", exe);
+            if (is_dir(buf))
+                return buf;
+        }
+    }
+    return ZHKG_RULES_INSTALL_DIR;
+}
+
+/* Read all of path ("-": standard input) into *buf.  Returns 0, or errno. */
+static int read_all(const char *path, char **buf, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    size_t cap = 65536, n = 0;
+    char *p = NULL;
+    int err = 0;
+
+    if (f == NULL)
+        return errno;
+    for (;;) {
+        char *q = realloc(p, cap);
+        if (q == NULL) {
+            err = ENOMEM;
+            break;
+        }
+        p = q;
+        n += fread(p + n, 1, cap - n, f);
+        if (n < cap) {
+            if (ferror(f))
+                err = errno ? errno : EIO;
+            break;
+        }
+        cap *= 2;
+    }
+    if (f != stdin)
+        fclose(f);
+    if (err != 0) {
+        free(p);
+        return err;
+    }
+    *buf = p;
+    *len = n;
+    return 0;
+}
+
+/* Read, extract and merge one input.  Returns 0 or reports and returns 1. */
+static int add_input(const zk_rules *rules, zk_graph *g, const cli_input *in)
+{
+    const char *name = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
+    zk_error err;
+    zk_text *text = NULL;
+    zk_doc *doc = NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    int e = in->err ? in->err : read_all(in->path, &buf, &len);
+
+    if (e != 0) {
+        msg("%s: %s", name, strerror(e));
+        return 1;
+    }
+    memset(&err, 0, sizeof err);
+    zk_status st = zk_text_from_utf8(name, buf, len, &text, &err);
+    free(buf);
+    if (st == ZK_OK)
+        st = zk_extract(rules, text, &doc, &err);
+    if (st == ZK_OK)
+        st = zk_graph_add_doc(g, doc, &err);
+    zk_doc_free(doc);
+    zk_text_free(text);
+    if (st != ZK_OK)
+        report(&err, name);
+    return st != ZK_OK;
+}
+
+static int build(int argc, char **argv)
+{
+    options o;
+    cli_inputs files;
+    zk_rules *rules = NULL;
+    zk_graph *g = NULL;
+    zk_error err;
+    char rbuf[PATH_MAX + 32];
+    size_t bad = 0, ndocs = 0;
+    int rc;
+
+    memset(&o, 0, sizeof o);
+    o.out = calloc((size_t)argc + 1, sizeof *o.out);
+    o.in = calloc((size_t)argc + 1, sizeof *o.in);
+    cli_inputs_init(&files);
+    if (o.out == NULL || o.in == NULL) {
+        rc = EXIT_FAIL;
+        msg("%s", strerror(ENOMEM));
+        goto done;
+    }
+    if ((rc = parse_build(argc, argv, &o)) >= 0)
+        goto done;
+    rc = EXIT_FAIL;
+    for (size_t i = 0; i < o.nin; i++)
+        if (cli_inputs_add(&files, o.in[i]) != 0) {
+            msg("%s", strerror(ENOMEM));
+            goto done;
+        }
+
+    memset(&err, 0, sizeof err);
+    const char *rdir = find_rules(o.rules, rbuf, sizeof rbuf);
+    if (zk_rules_load(rdir, &rules, &err) != ZK_OK) {
+        report(&err, rdir);
+        goto done;
+    }
+    if ((g = zk_graph_new()) == NULL) {
+        msg("%s", strerror(ENOMEM));
+        goto done;
+    }
+    for (size_t i = 0; i < files.n; i++) {
+        if (files.item[i].is_dir) {
+            msg("warning: %s: no *.txt file in this directory",
+                files.item[i].path);
+            continue;
+        }
+        if (add_input(rules, g, &files.item[i]) == 0) {
+            ndocs++;
+            continue;
+        }
+        bad++;
+        if (!o.keep_going)
+            goto done;
+    }
+    memset(&err, 0, sizeof err);
+    if (zk_graph_finish(g, &err) != ZK_OK) {
+        report(&err, "graph");
+        goto done;
+    }
+    rc = bad ? EXIT_FAIL : EXIT_OK;
+    for (size_t k = 0; k < o.nout; k++) {
+        memset(&err, 0, sizeof err);
+        if (zk_export_file(g, o.out[k].fmt, o.out[k].path, &err) != ZK_OK) {
+            report(&err, o.out[k].path);
+            rc = EXIT_FAIL;
+        }
+    }
+    if (!o.quiet)
+        msg("%zu document%s, %zu nodes, %zu edges", ndocs,
+            ndocs == 1 ? "" : "s", zk_graph_node_count(g),
+            zk_graph_edge_count(g));
+    if (bad)
+        msg("%zu input%s skipped", bad, bad == 1 ? "" : "s");
+done:
+    zk_graph_free(g);
+    zk_rules_free(rules);
+    cli_inputs_free(&files);
+    free(o.out);
+    free(o.in);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    const char *cmd = argc > 1 ? argv[1] : NULL;
+
+    if (cmd == NULL)
+        return usage_error("%s", "no command given (try 'zhkg build')");
+    if (strcmp(cmd, "build") == 0)
+        return build(argc - 2, argv + 2);
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+        strcmp(cmd, "help") == 0) {
+        fputs(usage_text, stdout);
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+    }
+    if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+        puts("zhkg " ZHKG_VERSION);
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+    }
+    if (cmd[0] == '-')
+        return usage_error("unknown option '%s'", cmd);
+    return usage_error("unknown command '%s'", cmd);
+}

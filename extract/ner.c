@@ -1,0 +1,387 @@
+/*
+ * ner.c - entity mentions: gazetteer names, suffix-rule names, aliases.
+ *
+ * Two passes over the document.  Pass 1 finds full names (lexicon forms
+ * and suffix-rule names) and learns the document's own aliases: forms
+ * introduced by 以下简称/简称, and short forms derived from a full company
+ * name (place prefix, brackets, suffix and generic descriptors removed:
+ * 天津中科谱光信息技术有限公司 -> 中科谱光).  Pass 2 finds every mention
+ * again, now with those aliases, plus group words (三地), one-character
+ * place forms in context (来津), references (该公司) and the home city
+ * (我市), and resolves overlaps: the longest span wins, then the rule
+ * priority (lexicon name > suffix rule > alias).
+ *
+ * The tricky part is the left edge of a suffix-rule name (extract/edge.c).
+ */
+#include "ner.h"
+#include "ner_internal.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void zk_cands_push(zk_cands *c, const zk_cand *x)
+{
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->v = zk_xrealloc(c->v, c->cap * sizeof *c->v);
+    }
+    c->v[c->n++] = *x;
+}
+
+static void dyn_add(zk_ner *s, const char *surface, size_t n, const char *canon,
+                    const char *type)
+{
+    if (n == 0)
+        return;
+    /* Never shadow a lexicon form or a word with a class. */
+    if (zk_trie_get(s->r->lex_trie, surface, n) >= 0 || zk_rules_word(s->r, surface, n))
+        return;
+    if (s->ndyn == s->capdyn) {
+        s->capdyn = s->capdyn ? s->capdyn * 2 : 32;
+        s->dyn = zk_xrealloc(s->dyn, s->capdyn * sizeof *s->dyn);
+    }
+    if (zk_trie_add(s->dyn_trie, surface, n, (int32_t)s->ndyn) >= 0)
+        return;
+    s->dyn[s->ndyn].canon = zk_xstrdup(canon);
+    s->dyn[s->ndyn].type = type;
+    s->ndyn++;
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const zk_cand *x = a, *y = b;
+    size_t lx = x->end - x->start, ly = y->end - y->start;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->prio != y->prio)
+        return x->prio > y->prio ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int cmp_start(const void *a, const void *b)
+{
+    const zk_cand *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Keep the best non-overlapping candidates, in text order. */
+static void resolve(zk_cands *c)
+{
+    qsort(c->v, c->n, sizeof *c->v, cmp_cand);
+    size_t k = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        int ok = 1;
+        for (size_t j = 0; j < k && ok; j++)
+            ok = c->v[i].end <= c->v[j].start || c->v[i].start >= c->v[j].end;
+        if (ok)
+            c->v[k++] = c->v[i];
+        else
+            free(c->v[i].owned);
+    }
+    c->n = k;
+    qsort(c->v, c->n, sizeof *c->v, cmp_start);
+}
+
+/* Alias introduced right after a name: （以下简称“X”）, ，简称X. */
+static void learn_intro_alias(zk_ner *s, const zk_cand *c, size_t send)
+{
+    const char *txt = s->t->norm;
+    size_t p = c->end;
+    static const char *const opens[] = {"（", "(", "，", ","};
+    for (size_t i = 0; i < 4; i++) {
+        size_t n = strlen(opens[i]);
+        if (p + n <= send && memcmp(txt + p, opens[i], n) == 0) {
+            p += n;
+            break;
+        }
+    }
+    zk_trie_match m[8];
+    size_t nm = zk_trie_prefixes(s->r->word_trie, txt + p, send - p, m, 8);
+    size_t best = 0;
+    for (size_t i = 0; i < nm; i++)
+        if (s->r->words[m[i].value].classes & ZK_W_ALIAS)
+            best = m[i].len;
+    if (!best)
+        return;
+    p += best;
+    static const char *const quotes[] = {"“", "\"", "「", "‘"};
+    for (size_t i = 0; i < 4; i++) {
+        size_t n = strlen(quotes[i]);
+        if (p + n <= send && memcmp(txt + p, quotes[i], n) == 0) {
+            p += n;
+            break;
+        }
+    }
+    size_t q = p, chars = 0;
+    while (q < send && chars < 16) {
+        uint32_t cp;
+        size_t k = zk_utf8_decode(txt + q, send - q, &cp);
+        if (!k || !(zk_is_han(cp) || (cp < 128 && (cp == '-' || (cp >= '0' && cp <= '9') ||
+                                                    ((cp | 32) >= 'a' && (cp | 32) <= 'z'))) ||
+                    cp == 0xB7))
+            break;
+        q += k;
+        chars++;
+    }
+    if (chars >= 2 && chars < 16)
+        dyn_add(s, txt + p, q - p, c->canon, c->type);
+}
+
+/* Short forms of a suffix-rule company name, tried against the rest of the
+ * document: strip a leading place, bracket groups, the suffix, then
+ * trailing generic descriptors one by one. */
+static void learn_short_forms(zk_ner *s, const zk_cand *c)
+{
+    if (strcmp(c->type, "company") != 0 || c->suffix_start <= c->start)
+        return;
+    const char *txt = s->t->norm;
+    zk_buf core;
+    zk_buf_init(&core);
+    size_t p = c->start;
+    /* leading place forms */
+    for (int guard = 0; guard < 3; guard++) {
+        zk_trie_match m[8];
+        size_t nm = zk_trie_prefixes(s->r->lex_trie, txt + p, c->suffix_start - p, m, 8);
+        size_t adv = 0;
+        for (size_t i = 0; i < nm; i++) {
+            const zk_lex_entry *e = &s->r->lex[s->r->forms[m[i].value].entry];
+            if (strcmp(e->type, "city") == 0)
+                adv = m[i].len;
+        }
+        if (!adv)
+            break;
+        p += adv;
+    }
+    int depth = 0;
+    while (p < c->suffix_start) {
+        uint32_t cp;
+        size_t k = zk_utf8_decode(txt + p, c->suffix_start - p, &cp);
+        if (!k)
+            break;
+        if (cp == 0xFF08 || cp == '(')
+            depth++;
+        else if ((cp == 0xFF09 || cp == ')') && depth > 0)
+            depth--;
+        else if (!depth)
+            zk_buf_append(&core, txt + p, k);
+        p += k;
+    }
+    /* peel trailing generic words */
+    for (int round = 0; round < 4 && core.len > 0; round++) {
+        size_t chars = 0;
+        for (size_t i = 0; i < core.len; i++)
+            chars += ((unsigned char)core.data[i] & 0xC0) != 0x80;
+        if (chars >= 2 && chars <= 8) {
+            const zk_word *w = zk_rules_word(s->r, core.data, core.len);
+            if (!w || !(w->classes & (ZK_W_GENERIC | ZK_W_BOUNDARY | ZK_W_DETERMINER)))
+                dyn_add(s, core.data, core.len, c->canon, c->type);
+        }
+        /* find the longest generic word ending the core */
+        size_t cut = 0;
+        for (size_t i = 0; i < core.len; i++) {
+            if (((unsigned char)core.data[i] & 0xC0) == 0x80)
+                continue;
+            const zk_word *w = zk_rules_word(s->r, core.data + i, core.len - i);
+            if (w && (w->classes & ZK_W_GENERIC)) {
+                cut = core.len - i;
+                break;
+            }
+        }
+        if (!cut)
+            break;
+        core.len -= cut;
+        core.data[core.len] = '\0';
+    }
+    zk_buf_free(&core);
+}
+
+static const char *home_city(const zk_ner *s)
+{
+    return s->home;
+}
+
+/* Most recent entity of a compatible type before position pos. */
+static long resolve_coref(const zk_ner *s, const char *want, size_t sent)
+{
+    size_t para = s->t->sent[sent].para;
+    for (size_t i = s->d->nmen; i-- > 0;) {
+        const zk_mention *m = &s->d->men[i];
+        const zk_entity *e = &s->d->ent[m->entity];
+        if (s->t->sent[m->sentence].para + 1 < para)
+            break;
+        if (strcmp(want, "org") == 0
+                ? (strcmp(e->type, "company") == 0 || strcmp(e->type, "institution") == 0 ||
+                   strcmp(e->type, "agency") == 0)
+                : strcmp(want, e->type) == 0)
+            return (long)m->entity;
+    }
+    return -1;
+}
+
+static void add_mention(zk_ner *s, size_t ent, size_t sent, const zk_cand *c)
+{
+    zk_doc *d = s->d;
+    if (d->nmen == d->capmen) {
+        d->capmen = d->capmen ? d->capmen * 2 : 64;
+        d->men = zk_xrealloc(d->men, d->capmen * sizeof *d->men);
+    }
+    zk_mention *m = &d->men[d->nmen++];
+    m->entity = ent;
+    m->sentence = sent;
+    m->nstart = c->start;
+    m->nend = c->end;
+    m->start = s->t->map[c->start];
+    m->end = s->t->map[c->end];
+    m->surface = zk_xstrndup(s->t->norm + c->start, c->end - c->start);
+    m->rule = zk_xstrdup(c->rule);
+    d->ent[ent].mentions++;
+}
+
+static void marker_push(zk_sent_marks *sm, const zk_marker *mk)
+{
+    sm->m = zk_xrealloc(sm->m, (sm->n + 1) * sizeof *sm->m);
+    sm->m[sm->n++] = *mk;
+}
+
+/* Turn the chosen candidates of one sentence into mentions and markers. */
+static void commit(zk_ner *s, size_t si, zk_cands *c, zk_sent_marks *sm)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        zk_cand *x = &c->v[i];
+        zk_marker mk = {x->start, x->end, x->type, {0}, 0};
+        if (x->kind == ZK_K_BLOCK)
+            continue;
+        if (x->kind == ZK_K_GROUP) {
+            const char *v = x->value;
+            while (*v && mk.nent < ZK_MARK_MAXENT) {
+                const char *bar = strchr(v, '|');
+                size_t n = bar ? (size_t)(bar - v) : strlen(v);
+                char *name = zk_xstrndup(v, n);
+                mk.ent[mk.nent++] = zk_doc_entity(s->d, name, "city");
+                free(name);
+                v += n + (bar ? 1 : 0);
+            }
+        } else if (x->kind == ZK_K_COREF) {
+            long e = resolve_coref(s, x->value, si);
+            if (e < 0)
+                continue;
+            mk.ent[mk.nent++] = (size_t)e;
+            mk.type = s->d->ent[e].type;
+            add_mention(s, (size_t)e, si, x);
+        } else if (x->kind == ZK_K_HOME) {
+            const char *h = home_city(s);
+            if (!h)
+                continue;
+            mk.ent[mk.nent++] = zk_doc_entity(s->d, h, "city");
+        } else {
+            size_t e = zk_doc_entity(s->d, x->canon, x->type);
+            char *surface = zk_xstrndup(s->t->norm + x->start, x->end - x->start);
+            zk_doc_entity_alias(s->d, e, surface);
+            free(surface);
+            mk.ent[mk.nent++] = e;
+            mk.type = s->d->ent[e].type;
+            add_mention(s, e, si, x);
+        }
+        marker_push(sm, &mk);
+    }
+}
+
+/* Home city: a masthead word anywhere in the text, else the most
+ * frequent province-level or prefecture name among pass-1 mentions. */
+static void detect_home(zk_ner *s, zk_cands *all)
+{
+    const char *txt = s->t->norm;
+    for (size_t p = 0; p < s->t->norm_len; p++) {
+        if (((unsigned char)txt[p] & 0xC0) == 0x80)
+            continue;
+        zk_trie_match m[8];
+        size_t nm = zk_trie_prefixes(s->r->word_trie, txt + p, s->t->norm_len - p, m, 8);
+        for (size_t i = 0; i < nm; i++) {
+            const zk_word *w = &s->r->words[m[i].value];
+            if (w->classes & ZK_W_MASTHEAD) {
+                s->home = w->value[12];
+                return;
+            }
+        }
+    }
+    size_t best = 0;
+    for (size_t i = 0; i < all->n; i++) {
+        const zk_cand *x = &all->v[i];
+        if (x->kind != ZK_K_NAME || strcmp(x->type, "city") != 0 || !x->lex)
+            continue;
+        if (x->lex->parent)
+            continue; /* only top-level places */
+        size_t cnt = 0;
+        for (size_t j = 0; j < all->n; j++)
+            cnt += all->v[j].lex == x->lex;
+        if (cnt > best) {
+            best = cnt;
+            s->home = x->lex->name;
+        }
+    }
+}
+
+zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
+{
+    zk_ner s;
+    memset(&s, 0, sizeof s);
+    s.r = r;
+    s.t = t;
+    s.d = d;
+    s.dyn_trie = zk_trie_new();
+    zk_cands all = {0};
+
+    /* Pass 1: full names and the aliases they introduce. */
+    for (size_t si = 0; si < t->nsent; si++) {
+        zk_cands c = {0};
+        zk_ner_candidates(&s, si, 0, &c);
+        resolve(&c);
+        for (size_t i = 0; i < c.n; i++) {
+            if (c.v[i].kind != ZK_K_NAME)
+                continue;
+            learn_intro_alias(&s, &c.v[i], t->sent[si].end);
+            if (c.v[i].from_suffix)
+                learn_short_forms(&s, &c.v[i]);
+            zk_cand copy = c.v[i];
+            copy.owned = NULL;
+            copy.canon = NULL;
+            zk_cands_push(&all, &copy);
+        }
+        for (size_t i = 0; i < c.n; i++)
+            free(c.v[i].owned);
+        free(c.v);
+    }
+    detect_home(&s, &all);
+    free(all.v);
+
+    /* Pass 2: every mention, in text order. */
+    zk_sent_marks *marks = zk_xcalloc(t->nsent ? t->nsent : 1, sizeof *marks);
+    for (size_t si = 0; si < t->nsent; si++) {
+        d->sent[si].text = zk_xstrndup(t->norm + t->sent[si].start,
+                                       t->sent[si].end - t->sent[si].start);
+        d->sent[si].start = t->map[t->sent[si].start];
+        d->sent[si].end = t->map[t->sent[si].end];
+        zk_cands c = {0};
+        zk_ner_candidates(&s, si, 1, &c);
+        resolve(&c);
+        commit(&s, si, &c, &marks[si]);
+        for (size_t i = 0; i < c.n; i++)
+            free(c.v[i].owned);
+        free(c.v);
+    }
+    for (size_t i = 0; i < s.ndyn; i++)
+        free(s.dyn[i].canon);
+    free(s.dyn);
+    zk_trie_free(s.dyn_trie);
+    return marks;
+}
+
+void zk_ner_marks_free(zk_sent_marks *m, size_t n)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(m[i].m);
+    free(m);
+}

@@ -1,0 +1,366 @@
+/*
+ * ner_cand.c - candidate entity spans of one sentence.
+ *
+ * Lexicon forms and this document's aliases are found by longest match at
+ * every character.  A suffix rule (有限公司, 产业园, 知识产权局 ...) marks a
+ * name's right edge; its left edge is found by walking left from the
+ * suffix over name characters (Han, Latin, digits, ·, dashes, balanced
+ * brackets) to a hard stop (punctuation, 的, a boundary word such as 在 与
+ * 引进 推动), then starting at the leftmost place or other known name in
+ * that window when there is one (天津中科谱光… starts at 天津 even after
+ * 推动), else at the stop.  A one-character boundary word right at the
+ * window start is kept (和能人居科技集团).  The body before the suffix
+ * must be long enough, must not start with a determiner (该公司) and must
+ * not be only generic descriptors (科技公司).
+ */
+#include "ner_internal.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define WIN_CHARS 30
+#define WIN_BYTES (WIN_CHARS * 4 + 8)
+
+static int is_bracket_open(uint32_t cp) { return cp == 0xFF08 || cp == '('; }
+static int is_bracket_close(uint32_t cp) { return cp == 0xFF09 || cp == ')'; }
+
+static int is_name_cp(uint32_t cp)
+{
+    if (zk_is_han(cp))
+        return 1;
+    if (cp < 128)
+        return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z') ||
+               cp == '-' || cp == '(' || cp == ')';
+    return cp == 0xB7 || cp == 0x2014 || cp == 0x2013 || cp == 0x2010 || cp == 0x2212 ||
+           cp == 0xFF0D || is_bracket_open(cp) || is_bracket_close(cp);
+}
+
+static size_t chars_in(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* 1 if s[0..n) is one or more generic words end to end. */
+static int all_generic(const zk_rules *r, const char *s, size_t n)
+{
+    size_t p = 0;
+    while (p < n) {
+        zk_trie_match m[8];
+        size_t nm = zk_trie_prefixes(r->word_trie, s + p, n - p, m, 8);
+        size_t best = 0;
+        for (size_t i = 0; i < nm; i++)
+            if (r->words[m[i].value].classes & ZK_W_GENERIC)
+                best = m[i].len;
+        if (!best)
+            return 0;
+        p += best;
+    }
+    return 1;
+}
+
+/* Left edge of a name whose suffix starts at suf and which ends at end;
+ * returns (size_t)-1 when there is no acceptable name. */
+static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int *anchored)
+{
+    const char *txt = s->t->norm;
+    const zk_rules *r = s->r;
+    /* 1. the window of name characters */
+    size_t ws = suf;
+    int depth = 0, chars = 0;
+    while (ws > ss && chars < WIN_CHARS) {
+        size_t k = zk_utf8_prev(txt, ws);
+        uint32_t cp;
+        zk_utf8_decode(txt + ws - k, k, &cp);
+        if (!is_name_cp(cp))
+            break;
+        if (cp == 0x2014 && ws - k > ss && strncmp(txt + ws - 2 * k, "\xE2\x80\x94", 3) == 0)
+            break;
+        if (is_bracket_close(cp))
+            depth++;
+        else if (is_bracket_open(cp)) {
+            if (depth == 0)
+                break;
+            depth--;
+        }
+        ws -= k;
+        chars++;
+    }
+    if (suf - ws > WIN_BYTES)
+        return (size_t)-1;
+    /* 2. starters beginning at and boundary words ending at each offset */
+    unsigned char starter[WIN_BYTES + 1] = {0};
+    unsigned char inside[WIN_BYTES + 1] = {0}; /* strictly inside a known word */
+    size_t bstart[WIN_BYTES + 1];
+    for (size_t i = 0; i <= suf - ws; i++)
+        bstart[i] = (size_t)-1;
+    for (size_t q = ws; q < suf;) {
+        zk_trie_match m[16];
+        size_t nm = zk_trie_prefixes(r->word_trie, txt + q, end - q, m, 16);
+        for (size_t i = 0; i < nm; i++) {
+            unsigned cl = r->words[m[i].value].classes;
+            if (cl & (ZK_W_STARTER | ZK_W_REGION)) {
+                starter[q - ws] = 1;
+                for (size_t x = q + 1; x < q + m[i].len && x < suf; x++)
+                    inside[x - ws] = 1;
+            }
+            if ((cl & (ZK_W_BOUNDARY | ZK_W_DETERMINER | ZK_W_GROUP)) && q + m[i].len <= suf) {
+                size_t e = q + m[i].len - ws;
+                if (bstart[e] == (size_t)-1 || bstart[e] > q - ws)
+                    bstart[e] = q - ws;
+            }
+        }
+        nm = zk_trie_prefixes(r->lex_trie, txt + q, end - q, m, 16);
+        if (nm) {
+            starter[q - ws] = 1;
+            for (size_t x = q + 1; x < q + m[nm - 1].len && x < suf; x++)
+                inside[x - ws] = 1;
+        }
+        uint32_t cp;
+        size_t k = zk_utf8_decode(txt + q, suf - q, &cp);
+        q += k ? k : 1;
+    }
+    /* 3. scan right to left */
+    size_t left_starter = (size_t)-1, cut = 0;
+    int bdepth = 0;
+    for (size_t p = suf - ws;;) {
+        if (starter[p] && bdepth == 0)
+            left_starter = p;
+        if (bstart[p] != (size_t)-1 && !inside[p] && !inside[bstart[p]] && bdepth == 0) {
+            size_t q = bstart[p];
+            int one_char_at_start = q == 0 && chars_in(txt + ws + q, p - q) == 1;
+            if (left_starter != (size_t)-1 || !one_char_at_start) {
+                cut = p;
+                break;
+            }
+        }
+        if (p == 0)
+            break;
+        size_t k = zk_utf8_prev(txt + ws, p);
+        uint32_t cp;
+        zk_utf8_decode(txt + ws + p - k, k, &cp);
+        if (is_bracket_close(cp))
+            bdepth++;
+        else if (is_bracket_open(cp) && bdepth > 0)
+            bdepth--;
+        p -= k;
+    }
+    *anchored = left_starter != (size_t)-1 && left_starter >= cut;
+    size_t left = ws + (*anchored ? left_starter : cut);
+    /* A lexicon name that ends where this name ends is complete: the name
+     * does not reach further left unless only places precede it. */
+    for (size_t q = left; q < suf; q++) {
+        if (((unsigned char)txt[q] & 0xC0) == 0x80)
+            continue;
+        zk_trie_match lm[16];
+        size_t nl = zk_trie_prefixes(r->lex_trie, txt + q, end - q, lm, 16);
+        if (!nl || q + lm[nl - 1].len != end)
+            continue;
+        size_t x = left;
+        while (x < q) {
+            size_t nx = zk_trie_prefixes(r->lex_trie, txt + x, q - x, lm, 16);
+            if (!nx || strcmp(r->lex[r->forms[lm[nx - 1].value].entry].type, "city") != 0)
+                break;
+            x += lm[nx - 1].len;
+        }
+        if (x != q)
+            left = q;
+        break;
+    }
+    /* a name does not start inside brackets or with a dash or dot */
+    for (;;) {
+        uint32_t cp;
+        size_t k = zk_utf8_decode(txt + left, suf - left, &cp);
+        if (!k || !(cp == 0xB7 || cp == 0x2014 || cp == '-' || is_bracket_close(cp)))
+            break;
+        left += k;
+    }
+    return left;
+}
+
+/* 1 if a boundary or notname word overlaps the suffix in a way that makes
+ * it no name ending: 布局 (ends in 局), 司长 (runs past the end). */
+static int suffix_blocked(const zk_ner *s, size_t ss, size_t se, size_t suf, size_t end)
+{
+    const char *txt = s->t->norm;
+    size_t q = suf;
+    for (int back = 0; back < 6 && q > ss; back++)
+        q -= zk_utf8_prev(txt, q);
+    for (; q <= suf; q++) {
+        if (((unsigned char)txt[q] & 0xC0) == 0x80)
+            continue;
+        zk_trie_match m[16];
+        size_t nm = zk_trie_prefixes(s->r->word_trie, txt + q, se - q, m, 16);
+        for (size_t i = 0; i < nm; i++) {
+            unsigned cl = s->r->words[m[i].value].classes;
+            size_t e = q + m[i].len;
+            if ((cl & ZK_W_NOTNAME) && e >= end)
+                return 1;
+            if ((cl & ZK_W_BOUNDARY) && ((q < suf && e > suf) || e > end))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body, const char *type)
+{
+    const char *txt = s->t->norm;
+    size_t n = suf - left;
+    if ((int)chars_in(txt + left, n) < min_body)
+        return 0;
+    if (n == 0)
+        return 1;
+    if (txt[left] >= '0' && txt[left] <= '9')
+        return 0;
+    zk_trie_match m[8];
+    size_t nm = zk_trie_prefixes(s->r->word_trie, txt + left, n, m, 8);
+    for (size_t i = 0; i < nm; i++)
+        if (s->r->words[m[i].value].classes & (ZK_W_DETERMINER | ZK_W_BOUNDARY))
+            return 0;
+    if (strcmp(type, "agency") != 0) {
+        int32_t f = zk_trie_get(s->r->lex_trie, txt + left, n);
+        if (f >= 0 && strcmp(s->r->lex[s->r->forms[f].entry].type, "city") == 0)
+            return 0; /* 天津基地, 北京中心: a place and a bare ending */
+    }
+    return !all_generic(s->r, txt + left, n);
+}
+
+static void push_name(zk_cands *out, size_t a, size_t b, const char *type,
+                      const char *canon, char *owned, const char *rule, int prio,
+                      const zk_lex_entry *lex)
+{
+    zk_cand c;
+    memset(&c, 0, sizeof c);
+    c.start = a;
+    c.end = b;
+    c.suffix_start = a;
+    c.type = type;
+    c.canon = canon;
+    c.owned = owned;
+    c.rule = rule;
+    c.prio = prio;
+    c.kind = ZK_K_NAME;
+    c.lex = lex;
+    zk_cands_push(out, &c);
+}
+
+static int word_has(const zk_rules *r, const char *txt, size_t a, size_t b, unsigned cls)
+{
+    const zk_word *w = a < b ? zk_rules_word(r, txt + a, b - a) : NULL;
+    return w && (w->classes & cls);
+}
+
+/* A one-character place form (京) counts in context: after 来/在/赴…, or
+ * in a list with another one-character form (京、冀). */
+static int abbrev_in_context(const zk_ner *s, size_t ss, size_t se, size_t p, size_t len)
+{
+    const char *txt = s->t->norm;
+    const zk_rules *r = s->r;
+    for (size_t back = p, i = 0; i < 2 && back > ss; i++) {
+        back -= zk_utf8_prev(txt, back);
+        if (word_has(r, txt, back, p, ZK_W_ABBREV_CTX))
+            return 1;
+    }
+    static const char dun[] = "、";
+    size_t dl = sizeof dun - 1;
+    if (p + len + dl < se && memcmp(txt + p + len, dun, dl) == 0) {
+        size_t q = p + len + dl;
+        size_t k = zk_utf8_prev(txt, q + 3 <= se ? q + 3 : q);
+        if (q + k <= se && word_has(r, txt, q, q + k, ZK_W_ABBREV))
+            return 1;
+    }
+    if (p >= ss + dl + 3 && memcmp(txt + p - dl, dun, dl) == 0) {
+        size_t q = p - dl;
+        size_t k = zk_utf8_prev(txt, q);
+        if (word_has(r, txt, q - k, q, ZK_W_ABBREV))
+            return 1;
+    }
+    return 0;
+}
+
+void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
+{
+    const zk_rules *r = s->r;
+    const char *txt = s->t->norm;
+    size_t ss = s->t->sent[si].start, se = s->t->sent[si].end;
+    size_t last_suffix_end = (size_t)-1;
+    for (size_t p = ss; p < se;) {
+        uint32_t cp;
+        size_t k = zk_utf8_decode(txt + p, se - p, &cp);
+        if (!k)
+            k = 1;
+        zk_trie_match m[16];
+        size_t nm = zk_trie_prefixes(r->lex_trie, txt + p, se - p, m, 16);
+        if (nm) {
+            const zk_lex_form *f = &r->forms[m[nm - 1].value];
+            const zk_lex_entry *e = &r->lex[f->entry];
+            push_name(out, p, p + m[nm - 1].len, e->type, e->name, NULL,
+                      f->is_alias ? "lexicon-alias" : "lexicon", 3, e);
+        }
+        if (pass2 && s->ndyn) {
+            nm = zk_trie_prefixes(s->dyn_trie, txt + p, se - p, m, 16);
+            if (nm) {
+                const zk_dyn_form *f = &s->dyn[m[nm - 1].value];
+                push_name(out, p, p + m[nm - 1].len, f->type, f->canon, NULL, "doc-alias", 3,
+                          NULL);
+            }
+        }
+        nm = zk_trie_prefixes(r->suffix_trie, txt + p, se - p, m, 16);
+        if (nm && p + m[nm - 1].len != last_suffix_end) {
+            const zk_suffix *sf = &r->suffixes[m[nm - 1].value];
+            size_t end = p + m[nm - 1].len;
+            last_suffix_end = end;
+            int anchored = 0;
+            size_t left = left_edge(s, ss, p, end, &anchored);
+            if (left != (size_t)-1 && left < p && (anchored || !sf->anchored) &&
+                body_ok(s, left, p, sf->min_body, sf->type) &&
+                !suffix_blocked(s, ss, se, p, end)) {
+                char *name = zk_xstrndup(txt + left, end - left);
+                push_name(out, left, end, sf->type, name, name, "suffix", 2, NULL);
+                out->v[out->n - 1].suffix_start = p;
+                out->v[out->n - 1].from_suffix = 1;
+            }
+        }
+        nm = zk_trie_prefixes(r->word_trie, txt + p, se - p, m, 16);
+        for (size_t i = 0; pass2 && i < nm; i++) {
+            const zk_word *w = &r->words[m[i].value];
+            zk_cand c;
+            memset(&c, 0, sizeof c);
+            c.start = p;
+            c.end = p + m[i].len;
+            c.type = "city";
+            c.prio = 2;
+            if (w->classes & ZK_W_GROUP) {
+                c.kind = ZK_K_GROUP;
+                c.value = w->value[7];
+                c.rule = "group";
+            } else if (w->classes & ZK_W_COREF) {
+                c.kind = ZK_K_COREF;
+                c.value = w->value[8];
+                c.type = "company";
+                c.rule = "coref";
+            } else if (w->classes & ZK_W_HOME) {
+                c.kind = ZK_K_HOME;
+                c.rule = "home";
+            } else if ((w->classes & ZK_W_ABBREV) &&
+                       abbrev_in_context(s, ss, se, p, m[i].len)) {
+                c.kind = ZK_K_NAME;
+                c.canon = w->value[5];
+                c.rule = "abbrev";
+                c.prio = 1;
+            } else if (w->classes & ZK_W_NOTNAME) {
+                c.kind = ZK_K_BLOCK;
+                c.rule = "notname";
+                c.prio = 4;
+            } else {
+                continue;
+            }
+            zk_cands_push(out, &c);
+        }
+        p += k;
+    }
+}

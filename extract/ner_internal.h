@@ -1,0 +1,51 @@
+/*
+ * ner_internal.h - state shared by ner.c (passes, aliases, commit) and
+ * ner_cand.c (candidate spans and the left edge of suffix names).
+ */
+#ifndef ZK_NER_INTERNAL_H
+#define ZK_NER_INTERNAL_H
+
+#include "ner.h"
+
+enum { ZK_K_NAME, ZK_K_GROUP, ZK_K_COREF, ZK_K_HOME, ZK_K_BLOCK };
+
+typedef struct zk_cand {
+    size_t start, end;          /* normalised byte span */
+    size_t suffix_start;        /* for suffix names: where the suffix begins */
+    const char *type;
+    const char *canon;          /* canonical name (may point to owned) */
+    const char *value;          /* group members / coref type */
+    const char *rule;           /* static rule id */
+    const zk_lex_entry *lex;    /* lexicon entry, or NULL */
+    char *owned;                /* string owned by the candidate */
+    int prio;
+    int kind;
+    int from_suffix;
+} zk_cand;
+
+typedef struct zk_cands {
+    zk_cand *v;
+    size_t n, cap;
+} zk_cands;
+
+typedef struct zk_dyn_form {
+    char *canon;
+    const char *type;
+} zk_dyn_form;
+
+typedef struct zk_ner {
+    const zk_rules *r;
+    const zk_text *t;
+    zk_doc *d;
+    zk_trie *dyn_trie;          /* this document's aliases */
+    zk_dyn_form *dyn;
+    size_t ndyn, capdyn;
+    const char *home;           /* home city of the paper, or NULL */
+} zk_ner;
+
+void zk_cands_push(zk_cands *c, const zk_cand *x);
+/* All candidate spans of sentence si; pass2 adds aliases, groups,
+ * references, one-character forms. */
+void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out);
+
+#endif

@@ -1,0 +1,171 @@
+/*
+ * rel.c - relations from rules over tagged sentences (zk_rel_run).
+ *
+ * Each sentence is rewritten with its markers replaced by "<type#k>"
+ * (k = marker number in the sentence), e.g.
+ *   <company#0>几年前从<city#1><city#2>搬迁，落址位于<city#3>的<park#4>
+ * Every rule of relations.tsv is a PCRE2 pattern over that string; its
+ * named groups give the roles.  For mode pairs, every entity in src is
+ * linked to every entity in dst; clique links every pair of entities in
+ * parties; star links the first party with each other one.  origin takes
+ * the last place in its group, title the group's text without 《》.
+ */
+#include "ner.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct zk_tagged {
+    zk_buf s;
+} zk_tagged;
+
+static void build_tagged(const zk_text *t, size_t si, const zk_sent_marks *sm, zk_buf *b)
+{
+    size_t p = t->sent[si].start, end = t->sent[si].end;
+    for (size_t i = 0; i < sm->n; i++) {
+        const zk_marker *m = &sm->m[i];
+        if (m->start < p)
+            continue;
+        zk_buf_append(b, t->norm + p, m->start - p);
+        char tag[64];
+        snprintf(tag, sizeof tag, "<%s#%zu>", m->type, i);
+        zk_buf_puts(b, tag);
+        p = m->end;
+    }
+    zk_buf_append(b, t->norm + p, end - p);
+}
+
+/* Marker numbers found in s[a..b). */
+static size_t markers_in(const char *s, size_t a, size_t b, size_t *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b && n < max; i++) {
+        if (s[i] != '<')
+            continue;
+        const char *hash = memchr(s + i, '#', b - i);
+        if (!hash)
+            break;
+        const char *q = hash + 1;
+        size_t v = 0;
+        int digits = 0;
+        while (q < s + b && *q >= '0' && *q <= '9') {
+            v = v * 10 + (size_t)(*q - '0');
+            q++;
+            digits++;
+        }
+        if (digits && q < s + b && *q == '>')
+            out[n++] = v;
+    }
+    return n;
+}
+
+static size_t group_ents(const pcre2_code *code, pcre2_match_data *md, const char *name,
+                         const char *s, const zk_sent_marks *sm, size_t *ents, size_t max)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    int num = pcre2_substring_number_from_name(code, (PCRE2_SPTR)name);
+    if (num <= 0 || ov[2 * num] == PCRE2_UNSET)
+        return 0;
+    size_t mk[32];
+    size_t nm = markers_in(s, ov[2 * num], ov[2 * num + 1], mk, 32);
+    size_t n = 0;
+    for (size_t i = 0; i < nm; i++) {
+        if (mk[i] >= sm->n)
+            continue;
+        const zk_marker *m = &sm->m[mk[i]];
+        for (size_t j = 0; j < m->nent && n < max; j++) {
+            size_t k = 0;
+            while (k < n && ents[k] != m->ent[j])
+                k++;
+            if (k == n)
+                ents[n++] = m->ent[j];
+        }
+    }
+    return n;
+}
+
+static char *group_title(const pcre2_code *code, pcre2_match_data *md, const char *s)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    int num = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "title");
+    if (num <= 0 || ov[2 * num] == PCRE2_UNSET)
+        return NULL;
+    zk_buf b;
+    zk_buf_init(&b);
+    for (size_t i = ov[2 * num]; i < ov[2 * num + 1];) {
+        if (strncmp(s + i, "《", 3) == 0 || strncmp(s + i, "》", 3) == 0) {
+            i += 3;
+            continue;
+        }
+        zk_buf_putc(&b, s[i]);
+        i++;
+    }
+    if (b.len == 0) {
+        zk_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+static void apply_rule(const zk_rel_rule *rr, const zk_text *t, size_t si,
+                       const zk_sent_marks *sm, const char *s, size_t len,
+                       pcre2_match_data *md, zk_doc *d)
+{
+    PCRE2_SIZE start = 0;
+    while (start <= len) {
+        int rc = pcre2_match(rr->code, (PCRE2_SPTR)s, len, start, 0, md, NULL);
+        if (rc < 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        size_t src[16], dst[16], parties[16], origin[16];
+        char *title = group_title(rr->code, md, s);
+        size_t no = group_ents(rr->code, md, "origin", s, sm, origin, 16);
+        long org = no ? (long)origin[no - 1] : -1;
+        if (rr->mode == ZK_MODE_PAIRS) {
+            size_t ns = group_ents(rr->code, md, "src", s, sm, src, 16);
+            size_t nd = group_ents(rr->code, md, "dst", s, sm, dst, 16);
+            for (size_t i = 0; i < ns; i++)
+                for (size_t j = 0; j < nd; j++)
+                    zk_doc_add_edge(d, rr->type, src[i], dst[j], si, rr->id, org, title);
+        } else {
+            size_t np = group_ents(rr->code, md, "parties", s, sm, parties, 16);
+            for (size_t i = 0; i < np; i++)
+                for (size_t j = i + 1; j < np; j++)
+                    if (rr->mode == ZK_MODE_CLIQUE || i == 0)
+                        zk_doc_add_edge(d, rr->type, parties[i], parties[j], si, rr->id, org,
+                                        title);
+        }
+        free(title);
+        PCRE2_SIZE next = ov[0] + 1;
+        while (next < len && ((unsigned char)s[next] & 0xC0) == 0x80)
+            next++;
+        start = next;
+    }
+    (void)t;
+}
+
+void zk_rel_run(const zk_rules *r, const zk_text *t, const zk_sent_marks *marks, zk_doc *d)
+{
+    if (!r->nrels)
+        return;
+    pcre2_match_data *md = NULL;
+    zk_buf b;
+    zk_buf_init(&b);
+    for (size_t si = 0; si < t->nsent; si++) {
+        if (marks[si].n == 0)
+            continue;
+        b.len = 0;
+        build_tagged(t, si, &marks[si], &b);
+        if (!b.data)
+            continue;
+        for (size_t i = 0; i < r->nrels; i++) {
+            const zk_rel_rule *rr = &r->rels[i];
+            if (!md)
+                md = pcre2_match_data_create(64, NULL);
+            apply_rule(rr, t, si, &marks[si], b.data, b.len, md, d);
+        }
+    }
+    pcre2_match_data_free(md);
+    zk_buf_free(&b);
+}

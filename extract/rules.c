@@ -1,0 +1,143 @@
+/*
+ * rules.c - loading a rules folder (zk_rules_load) and freeing it.
+ *
+ * The folder holds lexicon/NAME.tsv (read in sorted file-name order),
+ * words.tsv, suffixes.tsv and relations.tsv; see docs/rules.md.  The
+ * first bad line stops the load and is reported as FILE:LINE:COL.
+ */
+#include "rules.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+zk_rules *zk_rules_new_empty(const char *dir)
+{
+    zk_rules *r = zk_xcalloc(1, sizeof *r);
+    r->dir = zk_xstrdup(dir ? dir : "");
+    r->lex_trie = zk_trie_new();
+    r->word_trie = zk_trie_new();
+    r->suffix_trie = zk_trie_new();
+    return r;
+}
+
+void zk_rules_free(zk_rules *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nlex; i++) {
+        free(r->lex[i].name);
+        free(r->lex[i].type);
+        free(r->lex[i].parent);
+        free(r->lex[i].file);
+    }
+    free(r->lex);
+    free(r->forms);
+    for (size_t i = 0; i < r->nwords; i++) {
+        free(r->words[i].word);
+        for (int c = 0; c < ZK_W_NCLASSES; c++)
+            free(r->words[i].value[c]);
+    }
+    free(r->words);
+    for (size_t i = 0; i < r->nsuffixes; i++) {
+        free(r->suffixes[i].suffix);
+        free(r->suffixes[i].type);
+    }
+    free(r->suffixes);
+    for (size_t i = 0; i < r->nrels; i++) {
+        free(r->rels[i].id);
+        free(r->rels[i].type);
+        free(r->rels[i].source);
+        free(r->rels[i].literal);
+        pcre2_code_free(r->rels[i].code);
+    }
+    free(r->rels);
+    zk_trie_free(r->lex_trie);
+    zk_trie_free(r->word_trie);
+    zk_trie_free(r->suffix_trie);
+    free(r->dir);
+    free(r);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *join(const char *a, const char *b)
+{
+    size_t n = strlen(a) + strlen(b) + 2;
+    char *s = zk_xmalloc(n);
+    snprintf(s, n, "%s/%s", a, b);
+    return s;
+}
+
+static zk_status load_lexicons(zk_rules *r, const char *dir, zk_error *err)
+{
+    char *ldir = join(dir, "lexicon");
+    DIR *d = opendir(ldir);
+    if (!d) {
+        zk_status st = zk_error_set(err, ZK_ERR_RULES, ldir, 0, 0, -1,
+                                    "cannot open lexicon folder");
+        free(ldir);
+        return st;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        size_t len = strlen(de->d_name);
+        if (len < 5 || strcmp(de->d_name + len - 4, ".tsv") != 0 || de->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            names = zk_xrealloc(names, cap * sizeof *names);
+        }
+        names[n++] = zk_xstrdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    zk_status st = ZK_OK;
+    for (size_t i = 0; i < n; i++) {
+        char *p = join(ldir, names[i]);
+        if (!st)
+            st = zk_rules_load_lexicon(r, p, err);
+        free(p);
+        free(names[i]);
+    }
+    free(names);
+    if (!st && n == 0)
+        st = zk_error_set(err, ZK_ERR_RULES, ldir, 0, 0, -1, "no *.tsv lexicon files");
+    free(ldir);
+    return st;
+}
+
+zk_status zk_rules_load(const char *dir, zk_rules **out, zk_error *err)
+{
+    *out = NULL;
+    struct stat sb;
+    if (!dir || stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        return zk_error_set(err, ZK_ERR_RULES, dir ? dir : "", 0, 0, -1,
+                            "rules folder not found");
+    zk_rules *r = zk_rules_new_empty(dir);
+    zk_status st = load_lexicons(r, dir, err);
+    static const char *const files[] = {"words.tsv", "suffixes.tsv", "relations.tsv"};
+    for (size_t i = 0; !st && i < 3; i++) {
+        char *p = join(dir, files[i]);
+        if (i == 0)
+            st = zk_rules_load_words(r, p, err);
+        else if (i == 1)
+            st = zk_rules_load_suffixes(r, p, err);
+        else
+            st = zk_rules_load_relations(r, p, err);
+        free(p);
+    }
+    if (st) {
+        zk_rules_free(r);
+        return st;
+    }
+    *out = r;
+    return ZK_OK;
+}

@@ -1,0 +1,111 @@
+/*
+ * rules.h - the compiled rule set (struct zk_rules), read-only after load.
+ *
+ * Rule files (format in docs/rules.md):
+ *   lexicon/<any>.tsv  name TAB type TAB aliases TAB parent   gazetteers
+ *   suffixes.tsv       suffix TAB type TAB min_body            name endings
+ *   words.tsv          word TAB class TAB value                word classes
+ *   relations.tsv      id TAB type TAB mode TAB pattern        relation rules
+ * Loading turns them into tries (extract/trie.c) and compiled PCRE2
+ * patterns; extraction only reads them.
+ */
+#ifndef ZK_RULES_H
+#define ZK_RULES_H
+
+#include "trie.h"
+#include "zhkg.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+typedef struct zk_lex_entry {
+    char *name;
+    char *type;
+    char *parent;          /* NULL when '-' */
+    char *file;            /* rule file it came from (for messages) */
+} zk_lex_entry;
+
+/* A surface form in the lexicon trie. */
+typedef struct zk_lex_form {
+    size_t entry;
+    int is_alias;
+} zk_lex_form;
+
+/* Word classes (words.tsv); a word may carry several. */
+enum {
+    ZK_W_BOUNDARY = 1u << 0,   /* a word that cannot start a name: 在 与 引进 */
+    ZK_W_STARTER = 1u << 1,    /* a word that may start a name: 中国 国家 */
+    ZK_W_GENERIC = 1u << 2,    /* a descriptor that is no name alone: 科技 */
+    ZK_W_DETERMINER = 1u << 3, /* 该 这 各: the phrase is a reference */
+    ZK_W_ALIAS = 1u << 4,      /* introduces an alias: 简称 以下简称 */
+    ZK_W_ABBREV = 1u << 5,     /* one-character place form: 京 -> 北京市 */
+    ZK_W_ABBREV_CTX = 1u << 6, /* word before a one-char form that makes it a place: 来 在 */
+    ZK_W_GROUP = 1u << 7,      /* stands for several places: 三地 -> 北京市|天津市|河北省 */
+    ZK_W_COREF = 1u << 8,      /* description referring back: 该公司 -> company */
+    ZK_W_HOME = 1u << 9,       /* the paper's home city: 我市 */
+    ZK_W_REGION = 1u << 10,    /* region, not an entity, but may start a name: 京津冀 */
+    ZK_W_NOTNAME = 1u << 11,   /* a full form that is never an entity: 京津冀协同发展 */
+    ZK_W_MASTHEAD = 1u << 12   /* masthead word naming the home city: 天津日报 -> 天津市 */
+};
+
+#define ZK_W_NCLASSES 13
+
+typedef struct zk_word {
+    char *word;
+    unsigned classes;
+    char *value[ZK_W_NCLASSES]; /* value per class, or NULL */
+} zk_word;
+
+typedef struct zk_suffix {
+    char *suffix;
+    char *type;
+    int min_body;          /* minimum characters before the suffix */
+    int anchored;          /* 1: the name must start with a known name or place */
+} zk_suffix;
+
+typedef enum zk_rel_mode {
+    ZK_MODE_PAIRS = 0,     /* every entity in src x every entity in dst */
+    ZK_MODE_CLIQUE,        /* every pair of entities in the parties group */
+    ZK_MODE_STAR           /* the first party with each other party */
+} zk_rel_mode;
+
+typedef struct zk_rel_rule {
+    char *id;
+    char *type;
+    zk_rel_mode mode;
+    char *source;          /* the pattern as written */
+    pcre2_code *code;
+    char *literal;         /* a literal the sentence must contain, or NULL */
+} zk_rel_rule;
+
+struct zk_rules {
+    char *dir;
+    zk_lex_entry *lex;
+    size_t nlex, caplex;
+    zk_lex_form *forms;
+    size_t nforms, capforms;
+    zk_trie *lex_trie;     /* surface -> forms index */
+    zk_word *words;
+    size_t nwords, capwords;
+    zk_trie *word_trie;    /* word -> words index */
+    zk_suffix *suffixes;
+    size_t nsuffixes, capsuffixes;
+    zk_trie *suffix_trie;  /* suffix -> suffixes index */
+    zk_rel_rule *rels;
+    size_t nrels, caprels;
+};
+
+/* Entity types the lexicon and suffix rules may use. */
+int zk_rules_valid_type(const char *type);
+
+/* Loaders for single files (used by zk_rules_load and the fuzz target). */
+zk_status zk_rules_load_lexicon(zk_rules *r, const char *path, zk_error *err);
+zk_status zk_rules_load_words(zk_rules *r, const char *path, zk_error *err);
+zk_status zk_rules_load_suffixes(zk_rules *r, const char *path, zk_error *err);
+zk_status zk_rules_load_relations(zk_rules *r, const char *path, zk_error *err);
+zk_rules *zk_rules_new_empty(const char *dir);
+
+/* Lookups. */
+const zk_word *zk_rules_word(const zk_rules *r, const char *s, size_t n);
+
+#endif

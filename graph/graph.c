@@ -1,0 +1,640 @@
+/*
+ * graph.c - the knowledge graph: identity, merging, ids and ordering.
+ *
+ * Identity lives here (docs/graph.md).  Every string the graph sees goes
+ * into one open-addressing hash table (FNV-1a, linear probing) that both
+ * interns it (doc names, sentences and rule ids are stored once however
+ * many edges cite them) and, for surface forms, records the build index of
+ * the node that owns the form.  A name therefore finds its node in O(1),
+ * whether it is the node's label or one of its aliases.
+ *
+ * Nodes are merged with union-find: when an alias of node A is already a
+ * form of node B, the node with more mentions (or else the lower build
+ * index) absorbs the other one; its forms are a linked list, so the move is
+ * O(1).  Edges are kept as raw evidence records holding build indices and
+ * are resolved through find() only in zk_graph_finish(), so a merge that
+ * comes after an edge still re-points it.
+ *
+ * zk_graph_finish() computes everything the accessors show: the canonical
+ * label of each node (the longest form by code points, ties broken by byte
+ * order), the sorted aliases, the ids ("n" + 16 hex digits of FNV-1a 64 of
+ * the label), the node order (type, then label bytes), and the edges: raw
+ * records sorted by (type, source label, target label, evidence) and grouped
+ * into one edge per (type, source, target), agreement being undirected.
+ * Everything is sorting and hashing: O((n + m) log(n + m)).
+ */
+#include "graph_internal.h"
+
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "util.h"
+
+#define NONE ((size_t)-1)
+
+/* One string of the table; key NULL marks an empty slot. */
+typedef struct zk_slot {
+    uint64_t hash;
+    char *key;
+    size_t node;   /* build index of the node owning this form, or NONE */
+} zk_slot;
+
+typedef struct zk_gnode {
+    const char *type;      /* interned */
+    size_t parent;         /* union-find */
+    unsigned long mentions;
+    size_t head, tail;     /* list of forms in zk_graph.form */
+} zk_gnode;
+
+typedef struct zk_gform {
+    const char *s;         /* interned */
+    size_t next;
+} zk_gform;
+
+/* One zk_graph_add_edge call. */
+typedef struct zk_gev {
+    const char *type, *doc, *sentence, *rule, *title;
+    size_t source, target, origin;   /* build indices */
+    size_t sentence_index, start, end;
+} zk_gev;
+
+struct zk_graph {
+    zk_slot *slot;
+    size_t nslot, capslot;           /* capslot is a power of two */
+    zk_gnode *node;
+    size_t nnode, capnode;
+    zk_gform *form;
+    size_t nform, capform;
+    zk_gev *ev;
+    size_t nev, capev;
+    /* Views computed by the last zk_graph_finish. */
+    zk_node *vnode;
+    size_t nvnode;
+    zk_edge *vedge;
+    size_t nvedge;
+    zk_evidence *vevi;
+    const char **valias;
+    char (*vid)[32];
+    size_t *index;                   /* build index -> sorted index */
+    size_t nindex;
+};
+
+/* ------------------------------------------------------------------ */
+/* String table                                                        */
+
+static size_t tab_pos(uint64_t h, size_t cap)
+{
+    /* FNV-1a's low bits are weak; mix before masking. */
+    return (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 17) & (cap - 1);
+}
+
+static void tab_grow(zk_graph *g)
+{
+    size_t cap = g->capslot ? g->capslot * 2 : 1024;
+    zk_slot *s = zk_xcalloc(cap, sizeof *s);
+    for (size_t i = 0; i < g->capslot; i++) {
+        if (!g->slot[i].key)
+            continue;
+        size_t p = tab_pos(g->slot[i].hash, cap);
+        while (s[p].key)
+            p = (p + 1) & (cap - 1);
+        s[p] = g->slot[i];
+    }
+    free(g->slot);
+    g->slot = s;
+    g->capslot = cap;
+}
+
+static zk_slot *tab_find(const zk_graph *g, const char *s, uint64_t h)
+{
+    if (!g->capslot)
+        return NULL;
+    size_t p = tab_pos(h, g->capslot);
+    for (; g->slot[p].key; p = (p + 1) & (g->capslot - 1))
+        if (g->slot[p].hash == h && strcmp(g->slot[p].key, s) == 0)
+            return &g->slot[p];
+    return NULL;
+}
+
+/* The slot of s, added (copied, no owner) if absent.  Valid until the next
+ * insertion. */
+static zk_slot *tab_intern(zk_graph *g, const char *s)
+{
+    uint64_t h = zk_hash64(s, strlen(s));
+    zk_slot *sl = tab_find(g, s, h);
+    if (sl)
+        return sl;
+    if ((g->nslot + 1) * 4 > g->capslot * 3)
+        tab_grow(g);
+    size_t p = tab_pos(h, g->capslot);
+    while (g->slot[p].key)
+        p = (p + 1) & (g->capslot - 1);
+    g->slot[p].hash = h;
+    g->slot[p].key = zk_xstrdup(s);
+    g->slot[p].node = NONE;
+    g->nslot++;
+    return &g->slot[p];
+}
+
+static const char *intern(zk_graph *g, const char *s)
+{
+    return s ? tab_intern(g, s)->key : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Nodes and union-find                                                */
+
+static size_t find(zk_graph *g, size_t i)
+{
+    while (g->node[i].parent != i) {
+        g->node[i].parent = g->node[g->node[i].parent].parent;
+        i = g->node[i].parent;
+    }
+    return i;
+}
+
+static void add_form(zk_graph *g, size_t n, const char *s)
+{
+    if (g->nform == g->capform) {
+        g->capform = g->capform ? g->capform * 2 : 256;
+        g->form = zk_xrealloc(g->form, g->capform * sizeof *g->form);
+    }
+    g->form[g->nform] = (zk_gform){s, NONE};
+    if (g->node[n].tail == NONE)
+        g->node[n].head = g->nform;
+    else
+        g->form[g->node[n].tail].next = g->nform;
+    g->node[n].tail = g->nform++;
+}
+
+/* Merge the sets of a and b (roots); returns the survivor. */
+static size_t merge(zk_graph *g, size_t a, size_t b)
+{
+    zk_gnode *na = &g->node[a], *nb = &g->node[b];
+    int keep_a = na->mentions != nb->mentions ? na->mentions > nb->mentions
+                                              : a < b;
+    size_t s = keep_a ? a : b, l = keep_a ? b : a;
+    zk_gnode *ns = &g->node[s], *nl = &g->node[l];
+    nl->parent = s;
+    ns->mentions += nl->mentions;
+    nl->mentions = 0;
+    if (nl->head != NONE) {
+        g->form[ns->tail].next = nl->head;   /* a node always has a form */
+        ns->tail = nl->tail;
+        nl->head = nl->tail = NONE;
+    }
+    return s;
+}
+
+size_t zk_graph_add_node(zk_graph *g, const char *name, const char *type)
+{
+    if (!g || !name || !*name)
+        return NONE;
+    zk_slot *sl = tab_intern(g, name);
+    if (sl->node != NONE)
+        return find(g, sl->node);
+    const char *key = sl->key;
+    size_t n = g->nnode;
+    sl->node = n;                     /* before any further insertion */
+    if (g->nnode == g->capnode) {
+        g->capnode = g->capnode ? g->capnode * 2 : 256;
+        g->node = zk_xrealloc(g->node, g->capnode * sizeof *g->node);
+    }
+    g->node[n] = (zk_gnode){NULL, n, 0, NONE, NONE};
+    g->nnode++;
+    g->node[n].type = intern(g, type && *type ? type : "other");
+    add_form(g, n, key);
+    return n;
+}
+
+void zk_graph_add_alias(zk_graph *g, size_t node, const char *alias)
+{
+    if (!g || node >= g->nnode || !alias || !*alias)
+        return;
+    size_t n = find(g, node);
+    zk_slot *sl = tab_intern(g, alias);
+    if (sl->node == NONE) {
+        sl->node = n;
+        add_form(g, n, sl->key);
+        return;
+    }
+    size_t other = find(g, sl->node);
+    if (other != n)
+        merge(g, n, other);
+}
+
+void zk_graph_add_mentions(zk_graph *g, size_t node, unsigned long n)
+{
+    if (g && node < g->nnode)
+        g->node[find(g, node)].mentions += n;
+}
+
+/* Build index of the node owning name, or NONE. */
+static size_t lookup_build(zk_graph *g, const char *name)
+{
+    if (!name)
+        return NONE;
+    zk_slot *sl = tab_find(g, name, zk_hash64(name, strlen(name)));
+    return sl && sl->node != NONE ? find(g, sl->node) : NONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Edges and documents                                                 */
+
+void zk_graph_add_edge(zk_graph *g, const char *type, size_t source,
+                       size_t target, const char *doc, const char *sentence,
+                       size_t sentence_index, size_t start, size_t end,
+                       const char *rule, size_t origin, const char *title)
+{
+    if (!g || !type || source >= g->nnode || target >= g->nnode)
+        return;
+    if (g->nev == g->capev) {
+        g->capev = g->capev ? g->capev * 2 : 256;
+        g->ev = zk_xrealloc(g->ev, g->capev * sizeof *g->ev);
+    }
+    zk_gev *e = &g->ev[g->nev++];
+    e->type = intern(g, type);
+    e->doc = intern(g, doc ? doc : "");
+    e->sentence = intern(g, sentence ? sentence : "");
+    e->rule = intern(g, rule ? rule : "");
+    e->title = title && *title ? intern(g, title) : NULL;
+    e->source = source;
+    e->target = target;
+    e->origin = origin < g->nnode ? origin : NONE;
+    e->sentence_index = sentence_index;
+    e->start = start;
+    e->end = end;
+}
+
+zk_status zk_graph_add_doc(zk_graph *g, const zk_doc *d, zk_error *err)
+{
+    if (!g || !d)
+        return zk_error_set(err, ZK_ERR_USAGE, "", 0, 0, -1,
+                            "zk_graph_add_doc: NULL argument");
+    const char *dn = d->name ? d->name : "";
+    /* Check every index first, so a bad doc leaves the graph unchanged. */
+    for (size_t i = 0; i < d->nent; i++)
+        if (!d->ent[i].name || !*d->ent[i].name)
+            return zk_error_set(err, ZK_ERR_INPUT, dn, 0, 0, -1,
+                                "entity %zu has no name", i);
+    for (size_t i = 0; i < d->nedge; i++) {
+        const zk_doc_edge *e = &d->edge[i];
+        if (e->source >= d->nent || e->target >= d->nent ||
+            e->sentence >= d->nsent || e->origin < -1 ||
+            (e->origin >= 0 && (size_t)e->origin >= d->nent))
+            return zk_error_set(err, ZK_ERR_INPUT, dn, 0, 0, -1,
+                                "edge %zu (%s) refers to a missing entity "
+                                "or sentence", i, e->type ? e->type : "?");
+    }
+    size_t *map = zk_xmalloc((d->nent ? d->nent : 1) * sizeof *map);
+    for (size_t i = 0; i < d->nent; i++) {
+        const zk_entity *ent = &d->ent[i];
+        /* An earlier document may know this entity by one of its aliases
+         * only (联想 for 联想集团): join that node rather than adding one. */
+        size_t n = lookup_build(g, ent->name);
+        for (size_t k = 0; n == NONE && k < ent->naliases; k++)
+            n = lookup_build(g, ent->aliases[k]);
+        if (n == NONE)
+            n = zk_graph_add_node(g, ent->name, ent->type);
+        zk_graph_add_alias(g, n, ent->name);
+        for (size_t k = 0; k < ent->naliases; k++)
+            zk_graph_add_alias(g, n, ent->aliases[k]);
+        n = find(g, n);
+        zk_graph_add_mentions(g, n, ent->mentions);
+        map[i] = n;
+    }
+    for (size_t i = 0; i < d->nedge; i++) {
+        const zk_doc_edge *e = &d->edge[i];
+        const zk_doc_sentence *s = &d->sent[e->sentence];
+        zk_graph_add_edge(g, e->type, map[e->source], map[e->target], dn,
+                          s->text, e->sentence, s->start, s->end, e->rule,
+                          e->origin < 0 ? NONE : map[e->origin], e->title);
+    }
+    free(map);
+    return ZK_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Finish: labels, ids, order                                          */
+
+static size_t utf8_len(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* 1 if a is a better canonical label than b. */
+static int better_label(const char *a, size_t la, const char *b, size_t lb)
+{
+    return la != lb ? la > lb : strcmp(a, b) < 0;
+}
+
+static int type_rank(const char *t)
+{
+    static const char *const order[] = {"city", "park", "agency", "company",
+                                        "institution"};
+    for (int i = 0; i < 5; i++)
+        if (strcmp(t, order[i]) == 0)
+            return i;
+    return 5;
+}
+
+
+typedef struct zk_nsort {
+    int rank;
+    const char *type, *label;
+    size_t build;                    /* root build index */
+    size_t aoff, nalias;             /* aliases: zk_graph.valias[aoff..] */
+} zk_nsort;
+
+static int cmp_nsort(const void *pa, const void *pb)
+{
+    const zk_nsort *a = pa, *b = pb;
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
+    int c = strcmp(a->type, b->type);
+    return c ? c : strcmp(a->label, b->label);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+typedef struct zk_idsort {
+    uint64_t hash;
+    size_t idx;
+} zk_idsort;
+
+static int cmp_idsort(const void *pa, const void *pb)
+{
+    const zk_idsort *a = pa, *b = pb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+typedef struct zk_esort {
+    const zk_gev *ev;
+    size_t source, target;            /* sorted indices */
+    const char *slabel, *tlabel, *origin;
+} zk_esort;
+
+static int cmp_size(size_t a, size_t b)
+{
+    return a < b ? -1 : a > b;
+}
+
+static int cmp_opt(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+/* Same edge: type and ends. */
+static int cmp_edge_key(const zk_esort *a, const zk_esort *b)
+{
+    int c = strcmp(a->ev->type, b->ev->type);
+    if (!c)
+        c = strcmp(a->slabel, b->slabel);
+    if (!c)
+        c = strcmp(a->tlabel, b->tlabel);
+    return c;
+}
+
+/* Same evidence: everything else, so that the order is total. */
+static int cmp_evidence(const zk_esort *a, const zk_esort *b)
+{
+    const zk_gev *x = a->ev, *y = b->ev;
+    int c = strcmp(x->doc, y->doc);
+    if (!c) c = cmp_size(x->start, y->start);
+    if (!c) c = strcmp(x->rule, y->rule);
+    if (!c) c = cmp_size(x->end, y->end);
+    if (!c) c = cmp_size(x->sentence_index, y->sentence_index);
+    if (!c) c = strcmp(x->sentence, y->sentence);
+    if (!c) c = cmp_opt(a->origin, b->origin);
+    if (!c) c = cmp_opt(x->title, y->title);
+    return c;
+}
+
+static int cmp_esort(const void *pa, const void *pb)
+{
+    int c = cmp_edge_key(pa, pb);
+    return c ? c : cmp_evidence(pa, pb);
+}
+
+static void free_views(zk_graph *g)
+{
+    free(g->vnode);
+    free(g->vedge);
+    free(g->vevi);
+    free(g->valias);
+    free(g->vid);
+    free(g->index);
+    g->vnode = NULL;
+    g->vedge = NULL;
+    g->vevi = NULL;
+    g->valias = NULL;
+    g->vid = NULL;
+    g->index = NULL;
+    g->nvnode = g->nvedge = g->nindex = 0;
+}
+
+/* Roots of the union-find with their canonical label and sorted aliases
+ * (slices of g->valias), in node order. */
+static zk_nsort *finish_nodes(zk_graph *g, size_t *nroot)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->nnode; i++)
+        n += find(g, i) == i;
+    zk_nsort *ns = zk_xmalloc((n ? n : 1) * sizeof *ns);
+    g->valias = zk_xmalloc((g->nform ? g->nform : 1) * sizeof *g->valias);
+    size_t r = 0, pos = 0;
+    for (size_t i = 0; i < g->nnode; i++) {
+        if (g->node[i].parent != i)
+            continue;
+        const char *best = NULL;
+        size_t bestlen = 0, k = pos;
+        for (size_t f = g->node[i].head; f != NONE; f = g->form[f].next) {
+            const char *s = g->form[f].s;
+            size_t l = utf8_len(s);
+            if (!best || better_label(s, l, best, bestlen)) {
+                best = s;
+                bestlen = l;
+            }
+            g->valias[k++] = s;
+        }
+        size_t m = pos;                 /* drop the label, keep the rest */
+        for (size_t j = pos; j < k; j++)
+            if (g->valias[j] != best)
+                g->valias[m++] = g->valias[j];
+        qsort(g->valias + pos, m - pos, sizeof *g->valias, cmp_str);
+        ns[r] = (zk_nsort){type_rank(g->node[i].type), g->node[i].type, best,
+                           i, pos, m - pos};
+        pos = m;
+        r++;
+    }
+    qsort(ns, n, sizeof *ns, cmp_nsort);
+    *nroot = n;
+    return ns;
+}
+
+/* "n" + 16 hex digits of FNV-1a 64 of the label; should two labels ever
+ * share a hash, the later ones in node order get "-2", "-3", ... */
+static void finish_ids(zk_graph *g)
+{
+    size_t n = g->nvnode;
+    zk_idsort *ids = zk_xmalloc((n ? n : 1) * sizeof *ids);
+    for (size_t i = 0; i < n; i++) {
+        const char *l = g->vnode[i].label;
+        ids[i] = (zk_idsort){zk_hash64(l, strlen(l)), i};
+    }
+    qsort(ids, n, sizeof *ids, cmp_idsort);
+    for (size_t i = 0, dup = 1; i < n; i++) {
+        dup = i && ids[i].hash == ids[i - 1].hash ? dup + 1 : 1;
+        char *id = g->vid[ids[i].idx];
+        if (dup == 1)
+            snprintf(id, sizeof g->vid[0], "n%016" PRIx64, ids[i].hash);
+        else
+            snprintf(id, sizeof g->vid[0], "n%016" PRIx64 "-%zu", ids[i].hash,
+                     dup);
+    }
+    free(ids);
+}
+
+int zk_graph_type_undirected(const char *type)
+{
+    return strcmp(type, "agreement") == 0;
+}
+
+static void finish_edges(zk_graph *g)
+{
+    zk_esort *es = zk_xmalloc((g->nev ? g->nev : 1) * sizeof *es);
+    size_t m = 0;
+    for (size_t i = 0; i < g->nev; i++) {
+        const zk_gev *e = &g->ev[i];
+        size_t s = g->index[e->source], t = g->index[e->target];
+        if (s == t)
+            continue;                     /* self-loop after merging */
+        if (zk_graph_type_undirected(e->type) && t < s) {
+            size_t x = s;
+            s = t;
+            t = x;
+        }
+        es[m++] = (zk_esort){e, s, t, g->vnode[s].label, g->vnode[t].label,
+                             e->origin == NONE ? NULL
+                                 : g->vnode[g->index[e->origin]].label};
+    }
+    qsort(es, m, sizeof *es, cmp_esort);
+    size_t nedge = 0;
+    for (size_t i = 0; i < m; i++)
+        nedge += i == 0 || cmp_edge_key(&es[i - 1], &es[i]) != 0;
+    g->vedge = zk_xmalloc((nedge ? nedge : 1) * sizeof *g->vedge);
+    g->vevi = zk_xmalloc((m ? m : 1) * sizeof *g->vevi);
+    size_t k = 0, ne = 0;
+    for (size_t i = 0; i < m; i++) {
+        int newedge = i == 0 || cmp_edge_key(&es[i - 1], &es[i]) != 0;
+        if (!newedge && cmp_evidence(&es[i - 1], &es[i]) == 0)
+            continue;                     /* the same evidence twice */
+        const zk_gev *e = es[i].ev;
+        if (newedge)
+            g->vedge[ne++] = (zk_edge){e->type, es[i].source, es[i].target,
+                                       g->vevi + k, 0};
+        g->vevi[k++] = (zk_evidence){e->doc, e->sentence, e->sentence_index,
+                                     e->start, e->end, e->rule, es[i].origin,
+                                     e->title};
+        g->vedge[ne - 1].nevidence++;
+    }
+    g->nvedge = ne;
+    free(es);
+}
+
+zk_status zk_graph_finish(zk_graph *g, zk_error *err)
+{
+    if (!g)
+        return zk_error_set(err, ZK_ERR_USAGE, "", 0, 0, -1,
+                            "zk_graph_finish: NULL graph");
+    free_views(g);
+    size_t n;
+    zk_nsort *ns = finish_nodes(g, &n);
+    g->vnode = zk_xmalloc((n ? n : 1) * sizeof *g->vnode);
+    g->vid = zk_xmalloc((n ? n : 1) * sizeof *g->vid);
+    g->index = zk_xmalloc((g->nnode ? g->nnode : 1) * sizeof *g->index);
+    g->nindex = g->nnode;
+    for (size_t i = 0; i < n; i++) {
+        const zk_gnode *gn = &g->node[ns[i].build];
+        g->vnode[i] = (zk_node){g->vid[i], ns[i].label, gn->type,
+                                g->valias + ns[i].aoff, ns[i].nalias,
+                                gn->mentions};
+        g->index[ns[i].build] = i;
+    }
+    g->nvnode = n;
+    for (size_t i = 0; i < g->nnode; i++)
+        g->index[i] = g->index[find(g, i)];
+    free(ns);
+    finish_ids(g);
+    finish_edges(g);
+    return ZK_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Accessors, life cycle                                               */
+
+size_t zk_graph_node_count(const zk_graph *g)
+{
+    return g ? g->nvnode : 0;
+}
+
+size_t zk_graph_edge_count(const zk_graph *g)
+{
+    return g ? g->nvedge : 0;
+}
+
+const zk_node *zk_graph_node(const zk_graph *g, size_t i)
+{
+    return g && i < g->nvnode ? &g->vnode[i] : NULL;
+}
+
+const zk_edge *zk_graph_edge(const zk_graph *g, size_t i)
+{
+    return g && i < g->nvedge ? &g->vedge[i] : NULL;
+}
+
+size_t zk_graph_index(const zk_graph *g, size_t build_index)
+{
+    return g && build_index < g->nindex ? g->index[build_index] : NONE;
+}
+
+size_t zk_graph_lookup(const zk_graph *g, const char *name)
+{
+    if (!g || !name || !g->nvnode)
+        return NONE;
+    const zk_slot *sl = tab_find(g, name, zk_hash64(name, strlen(name)));
+    return sl && sl->node != NONE ? zk_graph_index(g, sl->node) : NONE;
+}
+
+zk_graph *zk_graph_new(void)
+{
+    return zk_xcalloc(1, sizeof(zk_graph));
+}
+
+void zk_graph_free(zk_graph *g)
+{
+    if (!g)
+        return;
+    free_views(g);
+    for (size_t i = 0; i < g->capslot; i++)
+        free(g->slot[i].key);
+    free(g->slot);
+    free(g->node);
+    free(g->form);
+    free(g->ev);
+    free(g);
+}

@@ -1,0 +1,466 @@
+/*
+ * text_test.c - test driver for the text layer (zk_text_from_utf8).
+ *
+ *   text_test case FILE.case...     run data cases (format: tests/text/README)
+ *   text_test invariants PATH...    every file (or every file of a folder)
+ *                                   must normalise and pass text_check()
+ *   text_test scale [MB]            large synthetic inputs: one MB-sized
+ *                                   line, a million one-character lines,
+ *                                   a million tiny paragraphs (prints MB/s)
+ *
+ * Exit status 0 when everything passed, 1 otherwise; every failure is
+ * printed as "file: what".
+ */
+#include "text_check.h"
+#include "zhkg.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static int failures;
+
+static void fail(const char *file, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void fail(const char *file, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", file);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    failures++;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    zk_buf b;
+    char chunk[65536];
+    size_t k;
+    zk_buf_init(&b);
+    zk_buf_append(&b, "", 0);
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+        zk_buf_append(&b, chunk, k);
+    fclose(f);
+    *len = b.len;
+    return b.data;
+}
+
+/* \n \r \t \\ \xHH escapes; literal line breaks are dropped. */
+static void unescape(const char *s, size_t n, zk_buf *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\n' || c == '\r')
+            continue;
+        if (c == '\\' && i + 1 < n) {
+            char e = s[++i];
+            if (e == 'n')
+                c = '\n';
+            else if (e == 'r')
+                c = '\r';
+            else if (e == 't')
+                c = '\t';
+            else if (e == 'x' && i + 2 < n) {
+                char hex[3] = {s[i + 1], s[i + 2], 0};
+                c = (char)strtol(hex, NULL, 16);
+                i += 2;
+            } else
+                c = e;
+        }
+        zk_buf_append(out, &c, 1);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Case files */
+
+typedef struct section {
+    char name[32];
+    char arg[256];
+    const char *body;
+    size_t len;
+} section;
+
+static size_t parse_sections(char *text, section *sec, size_t max)
+{
+    size_t n = 0;
+    char *p = text;
+    while (*p) {
+        char *eol = strchr(p, '\n');
+        size_t ll = eol ? (size_t)(eol - p) : strlen(p);
+        char *next = eol ? eol + 1 : p + ll;
+        if (ll >= 4 && strncmp(p, "=== ", 4) == 0 && n < max) {
+            section *s = &sec[n++];
+            char line[300];
+            snprintf(line, sizeof line, "%.*s", (int)(ll - 4), p + 4);
+            s->arg[0] = '\0';
+            if (sscanf(line, "%31s %255[^\n]", s->name, s->arg) < 1)
+                s->name[0] = '\0';
+            s->body = next;
+            s->len = 0;
+            if (n > 1)
+                sec[n - 2].len = (size_t)(p - sec[n - 2].body);
+        }
+        p = next;
+    }
+    if (n)
+        sec[n - 1].len = (size_t)(p - sec[n - 1].body);
+    return n;
+}
+
+/* Does some sentence contain needle? */
+static int in_one_sentence(const zk_text *t, const char *needle, size_t nn)
+{
+    for (size_t s = 0; s < t->nsent; s++) {
+        const char *a = t->norm + t->sent[s].start;
+        size_t l = t->sent[s].end - t->sent[s].start;
+        for (size_t i = 0; i + nn <= l; i++)
+            if (memcmp(a + i, needle, nn) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+static void check_lines(const char *file, const section *sec, const zk_text *t)
+{
+    const char *p = sec->body, *end = sec->body + sec->len;
+    size_t idx = 0;
+    char msg[160];
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        size_t ll = eol ? (size_t)(eol - p) : (size_t)(end - p);
+        char line[4096];
+        snprintf(line, sizeof line, "%.*s", (int)ll, p);
+        p += ll + (eol ? 1 : 0);
+        if (!strcmp(sec->name, "contains")) {
+            if (ll && !in_one_sentence(t, line, ll))
+                fail(file, "no sentence contains \"%s\"", line);
+        } else if (!strcmp(sec->name, "sentences")) {
+            size_t para;
+            char flag;
+            int off = 0;
+            if (sscanf(line, "%zu %c %n", &para, &flag, &off) < 2 || !off) {
+                fail(file, "bad sentences line \"%s\"", line);
+                continue;
+            }
+            if (idx >= t->nsent) {
+                fail(file, "missing sentence \"%s\"", line);
+                idx++;
+                continue;
+            }
+            const zk_sentence *s = &t->sent[idx++];
+            char got[4096];
+            snprintf(got, sizeof got, "%zu %c %.*s", s->para,
+                     s->headline ? 'H' : '-', (int)(s->end - s->start),
+                     t->norm + s->start);
+            if (strcmp(got, line) != 0 || para != s->para)
+                fail(file, "sentence\n  expected: %s\n  got:      %s", line,
+                     got);
+        } else if (!strcmp(sec->name, "spans")) {
+            size_t s;
+            int off = 0;
+            if (sscanf(line, "%zu %n", &s, &off) < 1 || s >= t->nsent) {
+                fail(file, "bad spans line \"%s\"", line);
+                continue;
+            }
+            zk_buf want;
+            zk_buf_init(&want);
+            zk_buf_append(&want, "", 0);
+            unescape(line + off, strlen(line + off), &want);
+            size_t a = t->map[t->sent[s].start], b = t->map[t->sent[s].end];
+            if (b - a != want.len || memcmp(t->orig + a, want.data, want.len))
+                fail(file, "span of sentence: expected \"%s\"", line);
+            zk_buf_free(&want);
+        } else if (!strcmp(sec->name, "map")) {
+            size_t i, v;
+            if (sscanf(line, "%zu %zu", &i, &v) != 2 || i > t->norm_len) {
+                fail(file, "bad map line \"%s\"", line);
+                continue;
+            }
+            snprintf(msg, sizeof msg, "%zu", t->map[i]);
+            if (t->map[i] != v)
+                fail(file, "map %s: got %s", line, msg);
+        }
+    }
+    if (!strcmp(sec->name, "sentences") && idx < t->nsent) {
+        snprintf(msg, sizeof msg, "%zu expected, %zu produced", idx, t->nsent);
+        fail(file, "extra sentences: %s", msg);
+    }
+}
+
+static void check_error(const char *file, const section *sec, zk_status st,
+                        const zk_error *err)
+{
+    const char *p = sec->body, *end = sec->body + sec->len;
+    char buf[1200], got[1300];
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        size_t ll = eol ? (size_t)(eol - p) : (size_t)(end - p);
+        char line[1200], key[32] = "";
+        int off = 0;
+        snprintf(line, sizeof line, "%.*s", (int)ll, p);
+        p += ll + (eol ? 1 : 0);
+        if (sscanf(line, "%31s %n", key, &off) < 1)
+            continue;
+        const char *want = line + off;
+        if (!strcmp(key, "status"))
+            snprintf(got, sizeof got, "%s", zk_status_str(st));
+        else if (!strcmp(key, "offset"))
+            snprintf(got, sizeof got, "%lld", err->offset);
+        else if (!strcmp(key, "line"))
+            snprintf(got, sizeof got, "%ld:%ld", err->line, err->col);
+        else if (!strcmp(key, "message"))
+            snprintf(got, sizeof got, "%s", err->msg);
+        else if (!strcmp(key, "format")) {
+            zk_error_format(err, buf, sizeof buf);
+            snprintf(got, sizeof got, "%s", buf);
+        } else {
+            fail(file, "unknown error key \"%s\"", key);
+            continue;
+        }
+        if (strcmp(got, want) != 0)
+            fail(file, "error %s: expected \"%s\", got \"%s\"", key, want,
+                 got);
+    }
+}
+
+static void run_case(const char *file)
+{
+    size_t len;
+    char *text = read_file(file, &len);
+    section sec[16];
+    zk_buf in;
+    char name[256] = "test.txt", dir[1024];
+    int have_input = 0;
+
+    if (!text) {
+        fail(file, "cannot read");
+        return;
+    }
+    snprintf(dir, sizeof dir, "%s", file);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        slash[1] = '\0';
+    else
+        strcpy(dir, "./");
+    zk_buf_init(&in);
+    zk_buf_append(&in, "", 0);
+    size_t ns = parse_sections(text, sec, 16);
+    for (size_t i = 0; i < ns; i++) {
+        section *s = &sec[i];
+        if (!strcmp(s->name, "name")) {
+            snprintf(name, sizeof name, "%s", s->arg);
+        } else if (!strcmp(s->name, "input")) {
+            zk_buf_append(&in, s->body, s->len);
+            have_input = 1;
+        } else if (!strcmp(s->name, "input-noeol")) {
+            zk_buf_append(&in, s->body,
+                          s->len && s->body[s->len - 1] == '\n' ? s->len - 1
+                                                                : s->len);
+            have_input = 1;
+        } else if (!strcmp(s->name, "input-esc")) {
+            unescape(s->body, s->len, &in);
+            have_input = 1;
+        } else if (!strcmp(s->name, "input-file")) {
+            char path[1400];
+            size_t fl;
+            snprintf(path, sizeof path, "%s%s", dir, s->arg);
+            char *data = read_file(path, &fl);
+            if (!data) {
+                fail(file, "cannot read %s", path);
+                break;
+            }
+            zk_buf_append(&in, data, fl);
+            free(data);
+            const char *base = strrchr(s->arg, '/');
+            snprintf(name, sizeof name, "%s", base ? base + 1 : s->arg);
+            have_input = 1;
+        }
+    }
+    if (!have_input)
+        fail(file, "no input section");
+
+    zk_text *t = NULL;
+    zk_error err;
+    memset(&err, 0, sizeof err);
+    zk_status st = zk_text_from_utf8(name, in.data, in.len, &t, &err);
+    int expect_error = 0;
+    for (size_t i = 0; i < ns; i++)
+        if (!strcmp(sec[i].name, "error")) {
+            expect_error = 1;
+            check_error(file, &sec[i], st, &err);
+        }
+    if (st != ZK_OK) {
+        if (!expect_error) {
+            char msg[1200];
+            zk_error_format(&err, msg, sizeof msg);
+            fail(file, "unexpected error: %s", msg);
+        }
+    } else if (expect_error) {
+        fail(file, "expected an error, got none");
+    } else {
+        char why[256];
+        if (text_check(t, in.data, in.len, why, sizeof why))
+            fail(file, "invariant: %s", why);
+        for (size_t i = 0; i < ns; i++) {
+            section *s = &sec[i];
+            if (!strcmp(s->name, "norm")) {
+                if (s->len != t->norm_len ||
+                    memcmp(s->body, t->norm, s->len) != 0)
+                    fail(file, "norm\n--- expected\n%.*s--- got\n%s",
+                         (int)s->len, s->body, t->norm);
+            } else {
+                check_lines(file, s, t);
+            }
+        }
+    }
+    zk_text_free(t);
+    zk_buf_free(&in);
+    free(text);
+}
+
+/* ------------------------------------------------------------------ */
+/* Invariants over real files */
+
+static void run_invariants(const char *path)
+{
+    struct stat stt;
+    if (stat(path, &stt) != 0) {
+        fail(path, "cannot stat");
+        return;
+    }
+    if (S_ISDIR(stt.st_mode)) {
+        DIR *d = opendir(path);
+        struct dirent *de;
+        char **names = NULL;
+        size_t n = 0;
+        while (d && (de = readdir(d)) != NULL) {
+            if (de->d_name[0] == '.')
+                continue;
+            names = zk_xrealloc(names, (n + 1) * sizeof *names);
+            size_t l = strlen(path) + strlen(de->d_name) + 2;
+            names[n] = zk_xmalloc(l);
+            snprintf(names[n++], l, "%s/%s", path, de->d_name);
+        }
+        if (d)
+            closedir(d);
+        if (n == 0)
+            fail(path, "empty folder");
+        for (size_t i = 0; i < n; i++) {
+            run_invariants(names[i]);
+            free(names[i]);
+        }
+        free(names);
+        return;
+    }
+    size_t len;
+    char *buf = read_file(path, &len);
+    zk_text *t = NULL;
+    zk_error err;
+    char why[256];
+    if (!buf) {
+        fail(path, "cannot read");
+        return;
+    }
+    if (zk_text_from_utf8(path, buf, len, &t, &err) != ZK_OK) {
+        fail(path, "%s", err.msg);
+    } else {
+        if (text_check(t, buf, len, why, sizeof why))
+            fail(path, "%s", why);
+        else if (t->nsent == 0)
+            fail(path, "no sentences");
+        printf("%s: %zu bytes, %zu paragraphs, %zu sentences\n", path, len,
+               t->nsent ? t->sent[t->nsent - 1].para + 1 : 0, t->nsent);
+    }
+    zk_text_free(t);
+    free(buf);
+}
+
+/* ------------------------------------------------------------------ */
+/* Scale */
+
+static void run_scale_one(const char *what, const char *buf, size_t len,
+                          size_t want_sent, size_t want_norm)
+{
+    zk_text *t = NULL;
+    zk_error err;
+    char why[256], nums[64];
+    clock_t c0 = clock();
+    if (zk_text_from_utf8(what, buf, len, &t, &err) != ZK_OK) {
+        fail(what, "%s", err.msg);
+        return;
+    }
+    double sec = (double)(clock() - c0) / CLOCKS_PER_SEC;
+    printf("%s: %.1f MB in %.3f s, %.0f MB/s, %zu sentences\n", what,
+           len / 1e6, sec, sec > 0 ? len / 1e6 / sec : 0.0, t->nsent);
+    snprintf(nums, sizeof nums, "%zu/%zu", t->nsent, t->norm_len);
+    if (t->nsent != want_sent || t->norm_len != want_norm)
+        fail(what, "sentences/norm bytes %s, expected %s", nums,
+             (snprintf(why, sizeof why, "%zu/%zu", want_sent, want_norm), why));
+    else if (text_check(t, buf, len, why, sizeof why))
+        fail(what, "%s", why);
+    zk_text_free(t);
+}
+
+static void run_scale(size_t mb)
+{
+    /* One line of MB megabytes: 10-character sentences without a break. */
+    const char *unit = "北京经济技术开发区。"; /* 30 bytes */
+    size_t n = mb * 1000000 / 30, len = n * 30;
+    char *buf = zk_xmalloc(len + 1);
+    for (size_t i = 0; i < n; i++)
+        memcpy(buf + 30 * i, unit, 30);
+    run_scale_one("one long line", buf, len, n, len + 1);
+    free(buf);
+
+    /* A million one-character lines: one hard-wrapped paragraph. */
+    n = 1000000;
+    buf = zk_xmalloc(4 * n);
+    for (size_t i = 0; i < n; i++)
+        memcpy(buf + 4 * i, "\xE5\xAD\x97\n", 4); /* 字 */
+    run_scale_one("million lines", buf, 4 * n, 1, 3 * n + 1);
+
+    /* Half a million one-character paragraphs: "字\n\n" each. */
+    size_t l2 = 0;
+    while (l2 + 5 <= 4 * n) {
+        memcpy(buf + l2, "\xE5\xAD\x97\n\n", 5);
+        l2 += 5;
+    }
+    run_scale_one("many paragraphs", buf, l2, l2 / 5, l2 / 5 * 4);
+    free(buf);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: text_test case|invariants|scale ARGS...\n");
+        return 2;
+    }
+    if (!strcmp(argv[1], "case")) {
+        for (int i = 2; i < argc; i++)
+            run_case(argv[i]);
+    } else if (!strcmp(argv[1], "invariants")) {
+        for (int i = 2; i < argc; i++)
+            run_invariants(argv[i]);
+    } else if (!strcmp(argv[1], "scale")) {
+        run_scale(argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 100);
+    } else {
+        fprintf(stderr, "text_test: unknown mode %s\n", argv[1]);
+        return 2;
+    }
+    if (failures)
+        fprintf(stderr, "%d failure(s)\n", failures);
+    return failures ? 1 : 0;
+}

@@ -149,9 +149,12 @@ static void declare(Agraph_t *dg, int kind, const char *const (*attrs)[2],
         syms[i] = agattr(dg, kind, (char *)attrs[i][0], (char *)attrs[i][1]);
 }
 
+/* An empty value is every attribute's default or nothing to say: leave it
+ * (each agxset() costs a look-up in cgraph's string pool). */
 static void set(void *obj, Agsym_t *sym, zk_buf *b, const char *value)
 {
-    agxset(obj, sym, dot_text(b, value));
+    if (value && *value)
+        agxset(obj, sym, dot_text(b, value));
 }
 
 static void set_num(void *obj, Agsym_t *sym, size_t v)

@@ -19,6 +19,8 @@ typedef struct zk_entity {
     char **aliases;        /* other surface forms used in the document */
     size_t naliases;
     unsigned long mentions;
+    int lex_org;           /* an organisation from the lexicon: named by its longest surface */
+    int canon_seen;        /* the canonical name itself occurred */
 } zk_entity;
 
 typedef struct zk_mention {

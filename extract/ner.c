@@ -277,6 +277,10 @@ static void commit(zk_ner *s, size_t si, zk_cands *c, zk_sent_marks *sm)
         } else {
             size_t e = zk_doc_entity(s->d, x->canon, x->type);
             char *surface = zk_xstrndup(s->t->norm + x->start, x->end - x->start);
+            if (x->lex && strcmp(x->lex->type, "city") != 0)
+                s->d->ent[e].lex_org = 1;
+            if (strcmp(surface, x->canon) == 0)
+                s->d->ent[e].canon_seen = 1;
             zk_doc_entity_alias(s->d, e, surface);
             free(surface);
             mk.ent[mk.nent++] = e;
@@ -369,6 +373,20 @@ zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
         for (size_t i = 0; i < c.n; i++)
             free(c.v[i].owned);
         free(c.v);
+    }
+    /* An organisation known to the lexicon is named by the longest form the
+     * text uses (中石化 stays 中石化), so that labels are the article's. */
+    for (size_t i = 0; i < d->nent; i++) {
+        zk_entity *e = &d->ent[i];
+        if (!e->lex_org || e->canon_seen || e->naliases == 0)
+            continue;
+        size_t best = 0;
+        for (size_t j = 1; j < e->naliases; j++)
+            if (strlen(e->aliases[j]) > strlen(e->aliases[best]))
+                best = j;
+        free(e->name);
+        e->name = e->aliases[best];
+        e->aliases[best] = e->aliases[--e->naliases];
     }
     for (size_t i = 0; i < s.ndyn; i++)
         free(s.dyn[i].canon);

@@ -107,7 +107,8 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
                 for (size_t x = q + 1; x < q + m[i].len && x < suf; x++)
                     inside[x - ws] = 1;
             }
-            if ((cl & (ZK_W_BOUNDARY | ZK_W_DETERMINER | ZK_W_GROUP)) && q + m[i].len <= suf) {
+            if ((cl & (ZK_W_BOUNDARY | ZK_W_DETERMINER | ZK_W_GROUP)) &&
+                !(cl & (ZK_W_STARTER | ZK_W_REGION)) && q + m[i].len <= suf) {
                 size_t e = q + m[i].len - ws;
                 if (bstart[e] == (size_t)-1 || bstart[e] > q - ws)
                     bstart[e] = q - ws;
@@ -206,7 +207,8 @@ static int suffix_blocked(const zk_ner *s, size_t ss, size_t se, size_t suf, siz
     return 0;
 }
 
-static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body, const char *type)
+static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body, const char *type,
+                   int anchored_suffix)
 {
     const char *txt = s->t->norm;
     size_t n = suf - left;
@@ -218,10 +220,12 @@ static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body, const
         return 0;
     zk_trie_match m[8];
     size_t nm = zk_trie_prefixes(s->r->word_trie, txt + left, n, m, 8);
-    for (size_t i = 0; i < nm; i++)
-        if (s->r->words[m[i].value].classes & (ZK_W_DETERMINER | ZK_W_BOUNDARY))
+    for (size_t i = 0; i < nm; i++) {
+        unsigned cl = s->r->words[m[i].value].classes;
+        if ((cl & ZK_W_DETERMINER) || ((cl & ZK_W_BOUNDARY) && chars_in(txt + left, m[i].len) > 1))
             return 0;
-    if (strcmp(type, "agency") != 0) {
+    }
+    if (anchored_suffix && strcmp(type, "agency") != 0) {
         int32_t f = zk_trie_get(s->r->lex_trie, txt + left, n);
         if (f >= 0 && strcmp(s->r->lex[s->r->forms[f].entry].type, "city") == 0)
             return 0; /* 天津基地, 北京中心: a place and a bare ending */
@@ -317,7 +321,7 @@ void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
             int anchored = 0;
             size_t left = left_edge(s, ss, p, end, &anchored);
             if (left != (size_t)-1 && left < p && (anchored || !sf->anchored) &&
-                body_ok(s, left, p, sf->min_body, sf->type) &&
+                body_ok(s, left, p, sf->min_body, sf->type, sf->anchored) &&
                 !suffix_blocked(s, ss, se, p, end)) {
                 char *name = zk_xstrndup(txt + left, end - left);
                 push_name(out, left, end, sf->type, name, name, "suffix", 2, NULL);

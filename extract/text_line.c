@@ -425,8 +425,8 @@ int zk_text_line_breaks(const zk_text_line *cur, const zk_text_line *nx,
         size_t w = prevw > nx->width ? prevw : nx->width;
         if (cur->endc == ZK_END_COMMA)
             return 0;
-        if (cur->width * 5 <= w * 3)
-            return 1;
+        if (!cur->punct && cur->width * 5 <= w * 3)
+            return 1; /* an unpunctuated short line: a headline */
         return cur->endc == ZK_END_STOP && cur->width * 4 <= w * 3;
     }
     /* A blank line: a page or column break inside a sentence? */

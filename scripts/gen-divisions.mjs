@@ -101,6 +101,7 @@ const SHORT_TOWN_ALLOW = new Set(['乌镇']);
 // company, a landmark). A short form listed here is given to no entry; the
 // full name still matches. Keep sorted by code point.
 const STOPLIST = new Set([
+  '渤海', '黄海', '东海', '南海', '台湾',
   '一渡', '七星', '七级', '万全', '万年', '万达', '万里', '三号', '三家', '三思', '三江', '上安',
   '上方', '上街', '东坡', '东方', '东段', '东海', '东湖', '东镇', '东风', '两家', '两山', '中关',
   '中华', '中原', '中国', '中山', '中心', '中方', '中韩', '丰收', '丰满', '乐业', '九州', '二七',
@@ -281,6 +282,10 @@ const canonical = new Set(kept.map((e) => e.name));
 const claims = new Map(); // short -> [entry]
 for (const e of kept) {
   if (e.level === LEVEL.town && !isPreferred(e)) continue;
+  // County-level short forms (双城, 丰泽, 界首) collide with ordinary words far
+  // more often than they name the place: outside the preferred region only
+  // districts of the municipalities keep theirs.
+  if ((e.level === LEVEL.county || e.level === LEVEL.zone) && !isPreferred(e) && !inMunicipality(e)) continue;
   const s = e.level === LEVEL.zone ? zoneAlias(e) : shortForm(e.name);
   if (!s || canonical.has(s)) continue;
   if (STOPLIST.has(s)) continue;

@@ -20,6 +20,7 @@ packages=(
     libxml2-dev libxml2-utils          # GraphML writer, xmllint for the XSD check
     libgraphviz-dev graphviz           # cgraph for DOT, dot for rendering
     libcjson-dev libutf8proc-dev       # JSON-LD writer, NFKC normalisation
+    libpcre2-dev                       # relation patterns in rules/
     fonts-wqy-zenhei                   # Chinese labels in rendered graphs
     python3 python3-networkx python3-rdflib   # GraphML and JSON-LD consumers
     nodejs                             # jsonld.js consumer, gazetteer script

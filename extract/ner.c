@@ -68,6 +68,8 @@ static int cmp_start(const void *a, const void *b)
 /* Keep the best non-overlapping candidates, in text order. */
 static void resolve(zk_cands *c)
 {
+    if (c->n == 0)
+        return;
     qsort(c->v, c->n, sizeof *c->v, cmp_cand);
     size_t k = 0;
     for (size_t i = 0; i < c->n; i++) {
@@ -194,6 +196,37 @@ static void learn_short_forms(zk_ner *s, const zk_cand *c)
         core.data[core.len] = '\0';
     }
     zk_buf_free(&core);
+}
+
+/* 宝坻京津中关村科技城 is 京津中关村科技城 with its place in front: when a
+ * suffix name minus leading places is another name of the document, the
+ * longer form becomes an alias of that name. */
+static void learn_place_prefixed(zk_ner *s, const zk_cands *names)
+{
+    const zk_rules *r = s->r;
+    for (size_t i = 0; i < names->n; i++) {
+        const zk_cand *x = &names->v[i];
+        if (!x->from_suffix)
+            continue;
+        const char *nm = x->owned;
+        size_t n = strlen(nm), p = 0;
+        for (;;) {
+            zk_trie_match m[8];
+            size_t k = zk_trie_prefixes(r->lex_trie, nm + p, n - p, m, 8);
+            if (!k || strcmp(r->lex[r->forms[m[k - 1].value].entry].type, "city") != 0)
+                break;
+            p += m[k - 1].len;
+        }
+        if (p == 0 || n - p < 9)
+            continue;
+        for (size_t j = 0; j < names->n; j++) {
+            const zk_cand *y = &names->v[j];
+            if (j != i && strcmp(y->owned, nm + p) == 0 && strcmp(y->type, x->type) == 0) {
+                dyn_add(s, nm, n, y->canon, y->type);
+                break;
+            }
+        }
+    }
 }
 
 static const char *home_city(const zk_ner *s)
@@ -334,7 +367,7 @@ zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
     s.t = t;
     s.d = d;
     s.dyn_trie = zk_trie_new();
-    zk_cands all = {0};
+    zk_cands all = {0}, names = {0};
 
     /* Pass 1: full names and the aliases they introduce. */
     for (size_t si = 0; si < t->nsent; si++) {
@@ -347,6 +380,12 @@ zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
             learn_intro_alias(&s, &c.v[i], t->sent[si].end);
             if (c.v[i].from_suffix)
                 learn_short_forms(&s, &c.v[i]);
+            if (c.v[i].from_suffix || c.v[i].lex) {
+                zk_cand keep = c.v[i];
+                keep.owned = zk_xstrndup(t->norm + keep.start, keep.end - keep.start);
+                keep.canon = keep.lex ? keep.lex->name : keep.owned;
+                zk_cands_push(&names, &keep);
+            }
             zk_cand copy = c.v[i];
             copy.owned = NULL;
             copy.canon = NULL;
@@ -358,6 +397,10 @@ zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
     }
     detect_home(&s, &all);
     free(all.v);
+    learn_place_prefixed(&s, &names);
+    for (size_t i = 0; i < names.n; i++)
+        free(names.v[i].owned);
+    free(names.v);
 
     /* Pass 2: every mention, in text order. */
     zk_sent_marks *marks = zk_xcalloc(t->nsent ? t->nsent : 1, sizeof *marks);

@@ -98,7 +98,8 @@ static zk_status load_lexicons(zk_rules *r, const char *dir, zk_error *err)
         names[n++] = zk_xstrdup(de->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
     zk_status st = ZK_OK;
     for (size_t i = 0; i < n; i++) {
         char *p = join(ldir, names[i]);

@@ -436,6 +436,8 @@ int zk_text_line_breaks(const zk_text_line *cur, const zk_text_line *nx,
         return 1; /* the next line is a headline of its own */
     if (cur->endc == ZK_END_COMMA || nx->frag)
         return 0;
+    if (cur->last == 0xFF09 || cur->last == ')' || cur->last == 0x3011)
+        return 1; /* "（完）", "（马婧 杨天悦）": a note closes the text */
     if (st->punct && (st->nlines >= 2 || !cur->block_first ||
                       st->stop_inside || st->open > 0 || st->ncp >= 40))
         return 0;

@@ -3,6 +3,7 @@
 #   text.invariants.samples  every sample article passes the invariants of
 #                            tests/text_check.h (and the dev articles, when
 #                            /work/shared/dev is present)
+#   text.errors, text.util   error records and the helpers of extract/util.c
 #   text.scale               100 MB single line, a million one-char lines
 #   text.fuzz.corpus         the fuzz target as a plain program over its seeds
 # With clang and -DZHKG_FUZZ=ON a libFuzzer build (fuzz_text_libfuzzer) and a
@@ -32,6 +33,8 @@ if(EXISTS ${ZK_TEXT_DEV_DIR})
              COMMAND text_test invariants ${ZK_TEXT_DEV_FILES})
   endif()
 endif()
+add_test(NAME text.errors COMMAND text_test errors)
+add_test(NAME text.util COMMAND text_test util)
 add_test(NAME text.scale COMMAND text_test scale 100)
 set_tests_properties(text.scale PROPERTIES TIMEOUT 600)
 

@@ -4,6 +4,8 @@
  *   text_test case FILE.case...     run data cases (format: tests/text/README)
  *   text_test invariants PATH...    every file (or every file of a folder)
  *                                   must normalise and pass text_check()
+ *   text_test errors                zk_error_* and zk_status_str
+ *   text_test util                  the helpers of extract/util.c
  *   text_test scale [MB]            large synthetic inputs: one MB-sized
  *                                   line, a million one-character lines,
  *                                   a million tiny paragraphs (prints MB/s)
@@ -334,6 +336,11 @@ static void run_case(const char *file)
 /* ------------------------------------------------------------------ */
 /* Invariants over real files */
 
+static int cmp_names(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
 static void run_invariants(const char *path)
 {
     struct stat stt;
@@ -356,6 +363,8 @@ static void run_invariants(const char *path)
         }
         if (d)
             closedir(d);
+        if (n)
+            qsort(names, n, sizeof *names, cmp_names);
         if (n == 0)
             fail(path, "empty folder");
         for (size_t i = 0; i < n; i++) {
@@ -442,10 +451,130 @@ static void run_scale(size_t mb)
     free(buf);
 }
 
+/* ------------------------------------------------------------------ */
+/* Error records and util.c */
+
+static void expect_str(const char *what, const char *got, const char *want)
+{
+    if (strcmp(got, want) != 0)
+        fail(what, "expected \"%s\", got \"%s\"", want, got);
+}
+
+static void run_errors(void)
+{
+    static const struct {
+        const char *file;
+        long line, col;
+        long long off;
+        const char *want;
+    } fmt[] = {
+        {"a.txt", 3, 5, 10, "a.txt:3:5: bad thing 7"},
+        {"a.txt", 3, 0, 10, "a.txt:3: bad thing 7"},
+        {"a.txt", 0, 0, 10, "a.txt: byte 10: bad thing 7"},
+        {"a.txt", 0, 0, -1, "a.txt: bad thing 7"},
+        {"", 3, 5, 10, "3:5: bad thing 7"},
+        {"", 0, 0, 0, "byte 0: bad thing 7"},
+        {NULL, 0, 0, -1, "bad thing 7"},
+    };
+    zk_error e;
+    char buf[1100];
+    for (size_t i = 0; i < sizeof fmt / sizeof fmt[0]; i++) {
+        zk_status st = zk_error_set(&e, ZK_ERR_RULES, fmt[i].file, fmt[i].line,
+                                    fmt[i].col, fmt[i].off, "bad %s %d",
+                                    "thing", 7);
+        if (st != ZK_ERR_RULES)
+            fail("zk_error_set", "returned %d", (int)st);
+        zk_error_format(&e, buf, sizeof buf);
+        expect_str("zk_error_format", buf, fmt[i].want);
+    }
+    if (zk_error_set(NULL, ZK_ERR_IO, "x", 1, 1, 0, "ignored") != ZK_ERR_IO)
+        fail("zk_error_set", "NULL record: wrong status");
+
+    /* Long messages and small buffers are cut, never overrun. */
+    char longmsg[2000];
+    memset(longmsg, 'x', sizeof longmsg - 1);
+    longmsg[sizeof longmsg - 1] = '\0';
+    zk_error_set(&e, ZK_ERR_INPUT, longmsg, 1, 2, 3, "%s", longmsg);
+    if (strlen(e.msg) != sizeof e.msg - 1 || strlen(e.file) != sizeof e.file - 1)
+        fail("zk_error_set", "long strings not cut to the record size");
+    zk_error_set(&e, ZK_ERR_INPUT, "f", 1, 2, 3, "abcdef");
+    buf[7] = 'Z';
+    zk_error_format(&e, buf, 7);
+    expect_str("zk_error_format (7 bytes)", buf, "f:1:2:");
+    zk_error_format(NULL, buf, sizeof buf);
+    expect_str("zk_error_format (NULL)", buf, "");
+
+    static const char *const names[] = {"ok", "invalid input",
+        "input/output error", "bad rule file", "out of memory", "usage error"};
+    for (int st = ZK_OK; st <= ZK_ERR_USAGE; st++)
+        expect_str("zk_status_str", zk_status_str((zk_status)st), names[st]);
+    expect_str("zk_status_str", zk_status_str((zk_status)99), "unknown status");
+
+    /* API misuse is a usage error, not a crash. */
+    zk_text *t = (zk_text *)&e;
+    if (zk_text_from_utf8("x", NULL, 5, &t, &e) != ZK_ERR_USAGE)
+        fail("zk_text_from_utf8", "NULL buffer with a length accepted");
+    if (zk_text_from_utf8("x", "a", 1, NULL, &e) != ZK_ERR_USAGE)
+        fail("zk_text_from_utf8", "NULL out accepted");
+    if (zk_text_from_utf8(NULL, NULL, 0, &t, NULL) != ZK_OK || !t ||
+        t->norm_len != 0 || t->nsent != 0 || strcmp(t->name, "") != 0)
+        fail("zk_text_from_utf8", "NULL name and empty buffer not accepted");
+    zk_text_free(t);
+    zk_text_free(NULL);
+}
+
+static void run_util(void)
+{
+    /* Every scalar value encodes and decodes back; surrogates do not
+     * decode. */
+    for (uint32_t cp = 1; cp <= 0x10FFFF; cp++) {
+        char b[4];
+        uint32_t back = 0;
+        size_t k = zk_utf8_encode(cp, b);
+        size_t want = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        size_t d = zk_utf8_decode(b, k, &back);
+        int sur = cp >= 0xD800 && cp <= 0xDFFF;
+        if (k != want || (sur ? d != 0 : d != k || back != cp) ||
+            (!sur && k > 1 && zk_utf8_decode(b, k - 1, &back) != 0)) {
+            char num[16];
+            snprintf(num, sizeof num, "U+%04X", (unsigned)cp);
+            fail("zk_utf8_encode/decode", "round trip fails at %s", num);
+            break;
+        }
+    }
+    const char *s = "a\xC2\xB7\xE4\xBA\xAC\xF0\xA0\x80\x80";
+    if (zk_utf8_prev(s, 1) != 1 || zk_utf8_prev(s, 3) != 2 ||
+        zk_utf8_prev(s, 6) != 3 || zk_utf8_prev(s, 10) != 4)
+        fail("zk_utf8_prev", "wrong lengths");
+    if (!zk_is_han(0x4EAC) || !zk_is_han(0x3400) || !zk_is_han(0x20000) ||
+        !zk_is_han(0x3007) || zk_is_han(0x3002) || zk_is_han('A') ||
+        zk_is_han(0xFF21) || zk_is_han(0xB7))
+        fail("zk_is_han", "wrong class");
+    if (zk_hash64("", 0) != 0xcbf29ce484222325ULL ||
+        zk_hash64("a", 1) != 0xaf63dc4c8601ec8cULL)
+        fail("zk_hash64", "not FNV-1a 64");
+    zk_buf b;
+    zk_buf_init(&b);
+    for (int i = 0; i < 1000; i++)
+        zk_buf_puts(&b, "京");
+    zk_buf_putc(&b, '!');
+    zk_buf_append(&b, "xyz", 2);
+    if (b.len != 3003 || b.data[b.len] != '\0' ||
+        memcmp(b.data + 2997, "\xE4\xBA\xAC!xy", 6) != 0)
+        fail("zk_buf", "wrong contents");
+    zk_buf_free(&b);
+    if (b.data || b.len)
+        fail("zk_buf_free", "buffer not reset");
+    char *d = zk_xstrndup("abcdef", 3);
+    expect_str("zk_xstrndup", d, "abc");
+    free(d);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: text_test case|invariants|scale ARGS...\n");
+        fprintf(stderr, "usage: text_test case|invariants|errors|util|scale "
+                        "ARGS...\n");
         return 2;
     }
     if (!strcmp(argv[1], "case")) {
@@ -454,6 +583,10 @@ int main(int argc, char **argv)
     } else if (!strcmp(argv[1], "invariants")) {
         for (int i = 2; i < argc; i++)
             run_invariants(argv[i]);
+    } else if (!strcmp(argv[1], "errors")) {
+        run_errors();
+    } else if (!strcmp(argv[1], "util")) {
+        run_util();
     } else if (!strcmp(argv[1], "scale")) {
         run_scale(argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 100);
     } else {

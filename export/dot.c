@@ -96,9 +96,11 @@ static int dot_bare_word(const char *s)
 static int dot_putstr(void *chan, const char *s)
 {
     FILE *f = chan;
-    if (dot_bare_word(s))
-        return fprintf(f, "\"%s\"", s) < 0 ? EOF : 0;
-    return fputs(s, f);
+    if (!dot_bare_word(s))
+        return fputs(s, f);
+    if (fputc('"', f) == EOF || fputs(s, f) == EOF || fputc('"', f) == EOF)
+        return EOF;
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */

@@ -70,6 +70,27 @@ static void resolve(zk_cands *c)
 {
     if (c->n == 0)
         return;
+    /* A block (a region such as 京津冀, a phrase that is never a name) kills
+     * every candidate that overlaps it without covering it whole. */
+    for (size_t b = 0; b < c->n; b++) {
+        if (c->v[b].kind != ZK_K_BLOCK)
+            continue;
+        for (size_t i = 0; i < c->n; i++) {
+            zk_cand *x = &c->v[i];
+            if (x->kind == ZK_K_BLOCK || x->end <= c->v[b].start || x->start >= c->v[b].end)
+                continue;
+            if (!(x->start <= c->v[b].start && x->end >= c->v[b].end))
+                x->prio = -1;
+        }
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->v[i].prio < 0)
+            free(c->v[i].owned);
+        else
+            c->v[kept++] = c->v[i];
+    }
+    c->n = kept;
     qsort(c->v, c->n, sizeof *c->v, cmp_cand);
     size_t k = 0;
     for (size_t i = 0; i < c->n; i++) {
@@ -176,7 +197,8 @@ static void learn_short_forms(zk_ner *s, const zk_cand *c)
             chars += ((unsigned char)core.data[i] & 0xC0) != 0x80;
         if (chars >= 2 && chars <= 8) {
             const zk_word *w = zk_rules_word(s->r, core.data, core.len);
-            if (!w || !(w->classes & (ZK_W_GENERIC | ZK_W_BOUNDARY | ZK_W_DETERMINER)))
+            if ((!w || !(w->classes & (ZK_W_GENERIC | ZK_W_BOUNDARY | ZK_W_DETERMINER))) &&
+                !zk_rules_common(s->r, core.data, core.len))
                 dyn_add(s, core.data, core.len, c->canon, c->type);
         }
         /* find the longest generic word ending the core */
@@ -210,13 +232,17 @@ static void learn_place_prefixed(zk_ner *s, const zk_cands *names)
             continue;
         const char *nm = x->owned;
         size_t n = strlen(nm), p = 0;
+        int full = 0;
         for (;;) {
             zk_trie_match m[8];
             size_t k = zk_trie_prefixes(r->lex_trie, nm + p, n - p, m, 8);
             if (!k || strcmp(r->lex[r->forms[m[k - 1].value].entry].type, "city") != 0)
                 break;
+            full |= !r->forms[m[k - 1].value].is_alias;
             p += m[k - 1].len;
         }
+        if (full && strcmp(x->type, "park") == 0)
+            continue; /* split_place_prefix() separates full place names */
         if (p == 0 || n - p < 9)
             continue;
         for (size_t j = 0; j < names->n; j++) {
@@ -234,22 +260,163 @@ static const char *home_city(const zk_ner *s)
     return s->home;
 }
 
-/* Most recent entity of a compatible type before position pos. */
+static int type_fits(const char *want, const char *type)
+{
+    if (strcmp(want, "org") == 0)
+        return strcmp(type, "company") == 0 || strcmp(type, "institution") == 0 ||
+               strcmp(type, "agency") == 0;
+    return strcmp(want, type) == 0;
+}
+
+/* A reference (该公司, 这座工厂) means the first entity of a compatible type
+ * in the nearest earlier sentence that has one (the subject of the
+ * sentence before, in the simplest case), looking back no further than the
+ * previous paragraph. */
 static long resolve_coref(const zk_ner *s, const char *want, size_t sent)
 {
     size_t para = s->t->sent[sent].para;
+    long found = -1;
+    size_t found_sent = 0;
     for (size_t i = s->d->nmen; i-- > 0;) {
         const zk_mention *m = &s->d->men[i];
-        const zk_entity *e = &s->d->ent[m->entity];
         if (s->t->sent[m->sentence].para + 1 < para)
             break;
-        if (strcmp(want, "org") == 0
-                ? (strcmp(e->type, "company") == 0 || strcmp(e->type, "institution") == 0 ||
-                   strcmp(e->type, "agency") == 0)
-                : strcmp(want, e->type) == 0)
-            return (long)m->entity;
+        if (found >= 0 && m->sentence != found_sent)
+            break;
+        if (type_fits(want, s->d->ent[m->entity].type)) {
+            found = (long)m->entity;
+            found_sent = m->sentence;
+        }
     }
-    return -1;
+    return found;
+}
+
+/* The doc entity of type agency/institution standing for place `place` in
+ * a group reference: its name starts with the place (北京市…, or 北京… for
+ * 北京市).  With tail != NULL the name must end with the first k >= 2
+ * characters of tail (三地保护中心 -> …保护中心); returns the best k in *klen. */
+static long member_org(const zk_ner *s, const char *place, const char *tail, size_t tlen,
+                       size_t first_sent, size_t last_sent, size_t *klen)
+{
+    size_t pl = strlen(place), pshort = pl;
+    if (pl > 3)
+        pshort = pl - zk_utf8_prev(place, pl);
+    long best = -1;
+    size_t bestk = 0;
+    for (size_t i = 0; i < s->d->nmen; i++) {
+        const zk_mention *m = &s->d->men[i];
+        if (m->sentence < first_sent || m->sentence > last_sent)
+            continue;
+        const zk_entity *e = &s->d->ent[m->entity];
+        if (strcmp(e->type, "agency") != 0 && strcmp(e->type, "institution") != 0)
+            continue;
+        size_t n = strlen(e->name);
+        if (strncmp(e->name, place, pshort) != 0 || n <= pl)
+            continue;
+        if (!tail) {
+            /* 北京市知识产权局 (the full place) beats 北京经济技术开发区… */
+            size_t k = strncmp(e->name, place, pl) == 0 ? 2 : 1;
+            if (k > bestk) {
+                bestk = k;
+                best = (long)m->entity;
+            }
+            continue;
+        }
+        for (size_t k = tlen; k >= 6; k--) {
+            if (k <= n && memcmp(e->name + n - k, tail, k) == 0 && k > bestk) {
+                bestk = k;
+                best = (long)m->entity;
+                break;
+            }
+        }
+    }
+    if (klen)
+        *klen = bestk;
+    return best;
+}
+
+/* Resolve a group word (三地, 京津) to the organisations of its places when
+ * the passage names them: "三地保护中心" -> the three 保护中心 of the
+ * document; "京津冀三地签署…" right after a sentence listing one agency per
+ * place (within 8 sentences) -> those agencies.  Else the places. */
+static void resolve_group(zk_ner *s, size_t si, const zk_cand *x, zk_marker *mk)
+{
+    const char *txt = s->t->norm;
+    size_t se = s->t->sent[si].end;
+    char members[ZK_MARK_MAXENT][64];
+    size_t nmem = 0;
+    for (const char *v = x->value; *v && nmem < ZK_MARK_MAXENT;) {
+        const char *bar = strchr(v, '|');
+        size_t n = bar ? (size_t)(bar - v) : strlen(v);
+        if (n >= sizeof members[0])
+            n = sizeof members[0] - 1;
+        memcpy(members[nmem], v, n);
+        members[nmem++][n] = '\0';
+        v += n + (bar ? 1 : 0);
+    }
+    long orgs[ZK_MARK_MAXENT];
+    size_t found = 0;
+    /* 1. group + the tail of organisation names */
+    size_t tlen = 0;
+    while (x->end + tlen < se && tlen < 24) {
+        uint32_t cp;
+        size_t k = zk_utf8_decode(txt + x->end + tlen, se - x->end - tlen, &cp);
+        if (!k || !zk_is_han(cp))
+            break;
+        tlen += k;
+    }
+    for (size_t i = 0; tlen >= 6 && i < nmem; i++) {
+        size_t k;
+        orgs[i] = member_org(s, members[i], txt + x->end, tlen, 0, si, &k);
+        found += orgs[i] >= 0;
+    }
+    /* 2. group + verb, after a sentence listing the organisations */
+    if (found < nmem) {
+        found = 0;
+        zk_trie_match m[8];
+        size_t nm = zk_trie_prefixes(s->r->word_trie, txt + x->end, se - x->end, m, 8);
+        int verb = 0;
+        for (size_t i = 0; i < nm; i++)
+            verb |= (s->r->words[m[i].value].classes & ZK_W_BOUNDARY) != 0;
+        for (size_t back = 1; verb && back <= 8 && back <= si && found < nmem; back++) {
+            found = 0;
+            for (size_t i = 0; i < nmem; i++) {
+                orgs[i] = member_org(s, members[i], NULL, 0, si - back, si - back, NULL);
+                found += orgs[i] >= 0;
+            }
+        }
+    }
+    for (size_t i = 0; i < nmem; i++)
+        mk->ent[mk->nent++] = found == nmem ? (size_t)orgs[i]
+                                            : zk_doc_entity(s->d, members[i], "city");
+    if (found == nmem)
+        mk->type = s->d->ent[orgs[0]].type;
+}
+
+/* Abbreviated endings (words of class expand): 北京市发改委 is also
+ * 北京市发展和改革委员会, 中国科学院高能物理所 also …高能物理研究所.  The
+ * full form becomes an alias, so the graph merges it with that name. */
+static void add_expansions(zk_ner *s, size_t ent, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < n; i++) {
+        if (((unsigned char)name[i] & 0xC0) == 0x80)
+            continue;
+        const zk_word *w = zk_rules_word(s->r, name + i, n - i);
+        if (!w || !(w->classes & ZK_W_EXPAND) || i == 0)
+            continue;
+        const char *full = w->value[13];
+        size_t fl = strlen(full);
+        if (n >= fl && strcmp(name + n - fl, full) == 0)
+            continue;
+        zk_buf b;
+        zk_buf_init(&b);
+        zk_buf_append(&b, name, i);
+        zk_buf_puts(&b, full);
+        zk_doc_entity_alias(s->d, ent, b.data);
+        zk_buf_free(&b);
+        return;
+    }
 }
 
 static void add_mention(zk_ner *s, size_t ent, size_t sent, const zk_cand *c)
@@ -278,43 +445,106 @@ static void marker_push(zk_sent_marks *sm, const zk_marker *mk)
 }
 
 /* Turn the chosen candidates of one sentence into mentions and markers. */
+/* A park name written after the full names of its places
+ * (广东汕尾市红海湾绿色制造产业园, 武清区高村科技创新园) is the park; the
+ * places are mentions of their own, so that the tagged sentence reads
+ * <city#0><city#1><park#2> and a located_in rule can link them.  Only full
+ * administrative forms are split off (天津滨海高新技术产业开发区 keeps its
+ * 天津), and never a new area (雄安新区中关村科技园).  Returns the byte
+ * offset where the park itself begins, or x->start. */
+static size_t split_place_prefix(zk_ner *s, const zk_cand *x)
+{
+    const zk_rules *r = s->r;
+    const char *txt = s->t->norm;
+    size_t p = x->start, split = x->start;
+    while (p < x->suffix_start) {
+        zk_trie_match m[8];
+        size_t nm = zk_trie_prefixes(r->lex_trie, txt + p, x->suffix_start - p, m, 8);
+        if (!nm)
+            break;
+        const zk_lex_form *f = &r->forms[m[nm - 1].value];
+        const zk_lex_entry *e = &r->lex[f->entry];
+        if (strcmp(e->type, "city") != 0)
+            break;
+        p += m[nm - 1].len;
+        size_t n = strlen(e->name);
+        if (!f->is_alias && !(n >= 6 && strcmp(e->name + n - 6, "新区") == 0))
+            split = p;
+    }
+    size_t chars = 0;
+    for (size_t i = split; i < x->end; i++)
+        chars += ((unsigned char)txt[i] & 0xC0) != 0x80;
+    return chars >= 5 ? split : x->start;
+}
+
+static void commit_one(zk_ner *s, size_t si, zk_cand *x, zk_sent_marks *sm);
+
 static void commit(zk_ner *s, size_t si, zk_cands *c, zk_sent_marks *sm)
 {
     for (size_t i = 0; i < c->n; i++) {
         zk_cand *x = &c->v[i];
+        if (x->kind == ZK_K_NAME && x->from_suffix && strcmp(x->type, "park") == 0) {
+            size_t split = split_place_prefix(s, x);
+            if (split > x->start) {
+                /* the places, one marker each, then the park */
+                for (size_t p = x->start; p < split;) {
+                    zk_trie_match m[8];
+                    size_t nm = zk_trie_prefixes(s->r->lex_trie, s->t->norm + p, split - p, m, 8);
+                    const zk_lex_entry *e = &s->r->lex[s->r->forms[m[nm - 1].value].entry];
+                    zk_cand pc = *x;
+                    pc.start = p;
+                    pc.end = p + m[nm - 1].len;
+                    pc.type = e->type;
+                    pc.canon = e->name;
+                    pc.lex = e;
+                    pc.from_suffix = 0;
+                    pc.rule = "lexicon";
+                    commit_one(s, si, &pc, sm);
+                    p = pc.end;
+                }
+                char *name = zk_xstrndup(s->t->norm + split, x->end - split);
+                zk_cand pk = *x;
+                pk.start = split;
+                pk.canon = name;
+                commit_one(s, si, &pk, sm);
+                free(name);
+                continue;
+            }
+        }
+        commit_one(s, si, x, sm);
+    }
+}
+
+static void commit_one(zk_ner *s, size_t si, zk_cand *x, zk_sent_marks *sm)
+{
+    {
         zk_marker mk = {x->start, x->end, x->type, {0}, 0};
         if (x->kind == ZK_K_BLOCK)
-            continue;
+            return;
         if (x->kind == ZK_K_GROUP) {
-            const char *v = x->value;
-            while (*v && mk.nent < ZK_MARK_MAXENT) {
-                const char *bar = strchr(v, '|');
-                size_t n = bar ? (size_t)(bar - v) : strlen(v);
-                char *name = zk_xstrndup(v, n);
-                mk.ent[mk.nent++] = zk_doc_entity(s->d, name, "city");
-                free(name);
-                v += n + (bar ? 1 : 0);
-            }
+            resolve_group(s, si, x, &mk);
         } else if (x->kind == ZK_K_COREF) {
             long e = resolve_coref(s, x->value, si);
             if (e < 0)
-                continue;
+                return;
             mk.ent[mk.nent++] = (size_t)e;
             mk.type = s->d->ent[e].type;
             add_mention(s, (size_t)e, si, x);
         } else if (x->kind == ZK_K_HOME) {
             const char *h = home_city(s);
             if (!h)
-                continue;
+                return;
             mk.ent[mk.nent++] = zk_doc_entity(s->d, h, "city");
         } else {
             size_t e = zk_doc_entity(s->d, x->canon, x->type);
             char *surface = zk_xstrndup(s->t->norm + x->start, x->end - x->start);
-            if (x->lex && strcmp(x->lex->type, "city") != 0)
+            if (x->lex && strcmp(x->lex->type, "company") == 0)
                 s->d->ent[e].lex_org = 1;
             if (strcmp(surface, x->canon) == 0)
                 s->d->ent[e].canon_seen = 1;
             zk_doc_entity_alias(s->d, e, surface);
+            if (x->from_suffix)
+                add_expansions(s, e, surface);
             free(surface);
             mk.ent[mk.nent++] = e;
             mk.type = s->d->ent[e].type;

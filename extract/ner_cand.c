@@ -62,6 +62,15 @@ static int all_generic(const zk_rules *r, const char *s, size_t n)
     return 1;
 }
 
+/* 1 if a common word of two or more characters starts at q and ends by
+ * limit. */
+static int starts_common_word(const zk_rules *r, const char *txt, size_t q, size_t limit)
+{
+    zk_trie_match m[8];
+    size_t nm = zk_trie_prefixes(r->common_trie, txt + q, limit - q, m, 8);
+    return nm > 0;
+}
+
 /* Left edge of a name whose suffix starts at suf and which ends at end;
  * returns (size_t)-1 when there is no acceptable name. */
 static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int *anchored)
@@ -126,15 +135,23 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
     }
     /* 3. scan right to left */
     size_t left_starter = (size_t)-1, cut = 0;
-    int bdepth = 0;
+    int bdepth = 0, cut_by_ref = 0;
     for (size_t p = suf - ws;;) {
         if (starter[p] && bdepth == 0)
             left_starter = p;
         if (bstart[p] != (size_t)-1 && !inside[p] && !inside[bstart[p]] && bdepth == 0) {
             size_t q = bstart[p];
-            int one_char_at_start = q == 0 && chars_in(txt + ws + q, p - q) == 1;
-            if (left_starter != (size_t)-1 || !one_char_at_start) {
+            int one_char = chars_in(txt + ws + q, p - q) == 1;
+            if (one_char && starts_common_word(r, txt, ws + q, suf)) {
+                /* 在 of 企商在线: part of a longer ordinary word */
+            } else {
                 cut = p;
+                zk_trie_match gm[8];
+                size_t ng = zk_trie_prefixes(r->word_trie, txt + ws + q, p - q, gm, 8);
+                for (size_t g = 0; g < ng; g++)
+                    if (q + gm[g].len == p &&
+                        (r->words[gm[g].value].classes & (ZK_W_GROUP | ZK_W_DETERMINER)))
+                        cut_by_ref = 1;
                 break;
             }
         }
@@ -150,6 +167,8 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
         p -= k;
     }
     *anchored = left_starter != (size_t)-1 && left_starter >= cut;
+    if (!*anchored && cut_by_ref)
+        return (size_t)-1; /* 三地保护中心, 该公司: a reference, not a name */
     size_t left = ws + (*anchored ? left_starter : cut);
     /* A lexicon name that ends where this name ends is complete: the name
      * does not reach further left unless only places precede it. */
@@ -207,8 +226,7 @@ static int suffix_blocked(const zk_ner *s, size_t ss, size_t se, size_t suf, siz
     return 0;
 }
 
-static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body, const char *type,
-                   int anchored_suffix)
+static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body)
 {
     const char *txt = s->t->norm;
     size_t n = suf - left;
@@ -216,8 +234,9 @@ static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body, const
         return 0;
     if (n == 0)
         return 1;
-    if (txt[left] >= '0' && txt[left] <= '9')
-        return 0;
+    for (size_t i = left; i < suf; i++)
+        if (txt[i] >= '0' && txt[i] <= '9')
+            return 0; /* 5家医院, 4所高校: a count, not a name */
     zk_trie_match m[8];
     size_t nm = zk_trie_prefixes(s->r->word_trie, txt + left, n, m, 8);
     for (size_t i = 0; i < nm; i++) {
@@ -225,10 +244,10 @@ static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body, const
         if ((cl & ZK_W_DETERMINER) || ((cl & ZK_W_BOUNDARY) && chars_in(txt + left, m[i].len) > 1))
             return 0;
     }
-    if (anchored_suffix && strcmp(type, "agency") != 0) {
+    if (min_body > 0) {
         int32_t f = zk_trie_get(s->r->lex_trie, txt + left, n);
         if (f >= 0 && strcmp(s->r->lex[s->r->forms[f].entry].type, "city") == 0)
-            return 0; /* 天津基地, 北京中心: a place and a bare ending */
+            return 0; /* 天津基地, 北京办公室: a place and a bare ending */
     }
     return !all_generic(s->r, txt + left, n);
 }
@@ -302,8 +321,20 @@ void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
         if (nm) {
             const zk_lex_form *f = &r->forms[m[nm - 1].value];
             const zk_lex_entry *e = &r->lex[f->entry];
-            push_name(out, p, p + m[nm - 1].len, e->type, e->name, NULL,
-                      f->is_alias ? "lexicon-alias" : "lexicon", 3, e);
+            size_t end = p + m[nm - 1].len;
+            /* a short place form that runs into a word of class after_place
+             * (兴隆村, 王村路) names something else */
+            int ok = 1;
+            if (f->is_alias && strcmp(e->type, "city") == 0 && end < se) {
+                zk_trie_match am[8];
+                size_t na = zk_trie_prefixes(r->word_trie, txt + end, se - end, am, 8);
+                for (size_t i = 0; i < na; i++)
+                    if (r->words[am[i].value].classes & ZK_W_NOTPLACE)
+                        ok = 0;
+            }
+            if (ok)
+                push_name(out, p, end, e->type, e->name, NULL,
+                          f->is_alias ? "lexicon-alias" : "lexicon", 3, e);
         }
         if (pass2 && s->ndyn) {
             nm = zk_trie_prefixes(s->dyn_trie, txt + p, se - p, m, 16);
@@ -321,7 +352,7 @@ void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
             int anchored = 0;
             size_t left = left_edge(s, ss, p, end, &anchored);
             if (left != (size_t)-1 && left < p && (anchored || !sf->anchored) &&
-                body_ok(s, left, p, sf->min_body, sf->type, sf->anchored) &&
+                body_ok(s, left, p, sf->min_body) &&
                 !suffix_blocked(s, ss, se, p, end)) {
                 char *name = zk_xstrndup(txt + left, end - left);
                 push_name(out, left, end, sf->type, name, name, "suffix", 2, NULL);
@@ -330,8 +361,10 @@ void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
             }
         }
         nm = zk_trie_prefixes(r->word_trie, txt + p, se - p, m, 16);
-        for (size_t i = 0; pass2 && i < nm; i++) {
+        for (size_t i = 0; i < nm; i++) {
             const zk_word *w = &r->words[m[i].value];
+            if (!pass2 && !(w->classes & (ZK_W_NOTNAME | ZK_W_REGION)))
+                continue;
             zk_cand c;
             memset(&c, 0, sizeof c);
             c.start = p;
@@ -356,7 +389,7 @@ void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
                 c.canon = w->value[5];
                 c.rule = "abbrev";
                 c.prio = 1;
-            } else if (w->classes & ZK_W_NOTNAME) {
+            } else if (w->classes & (ZK_W_NOTNAME | ZK_W_REGION)) {
                 c.kind = ZK_K_BLOCK;
                 c.rule = "notname";
                 c.prio = 4;

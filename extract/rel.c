@@ -13,6 +13,7 @@
 #include "ner.h"
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,7 +86,8 @@ static size_t group_ents(const pcre2_code *code, pcre2_match_data *md, const cha
     return n;
 }
 
-static char *group_title(const pcre2_code *code, pcre2_match_data *md, const char *s)
+static char *group_title(const pcre2_code *code, pcre2_match_data *md, const char *s,
+                         const zk_text *t, const zk_sent_marks *sm)
 {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     int num = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "title");
@@ -96,6 +98,13 @@ static char *group_title(const pcre2_code *code, pcre2_match_data *md, const cha
     for (size_t i = ov[2 * num]; i < ov[2 * num + 1];) {
         if (strncmp(s + i, "《", 3) == 0 || strncmp(s + i, "》", 3) == 0) {
             i += 3;
+            continue;
+        }
+        size_t mk;
+        if (s[i] == '<' && markers_in(s, i, ov[2 * num + 1], &mk, 1) == 1 && mk < sm->n) {
+            /* a marker inside the title: put the original words back */
+            zk_buf_append(&b, t->norm + sm->m[mk].start, sm->m[mk].end - sm->m[mk].start);
+            i = (size_t)(strchr(s + i, '>') - s) + 1;
             continue;
         }
         zk_buf_putc(&b, s[i]);
@@ -119,7 +128,7 @@ static void apply_rule(const zk_rel_rule *rr, const zk_text *t, size_t si,
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         size_t src[16], dst[16], parties[16], origin[16];
-        char *title = group_title(rr->code, md, s);
+        char *title = group_title(rr->code, md, s, t, sm);
         size_t no = group_ents(rr->code, md, "origin", s, sm, origin, 16);
         long org = no ? (long)origin[no - 1] : -1;
         if (rr->mode == ZK_MODE_PAIRS) {
@@ -137,7 +146,8 @@ static void apply_rule(const zk_rel_rule *rr, const zk_text *t, size_t si,
                                         title);
         }
         free(title);
-        PCRE2_SIZE next = ov[0] + 1;
+        /* continue after the match: matches of one rule do not overlap */
+        PCRE2_SIZE next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
         while (next < len && ((unsigned char)s[next] & 0xC0) == 0x80)
             next++;
         start = next;
@@ -150,6 +160,8 @@ void zk_rel_run(const zk_rules *r, const zk_text *t, const zk_sent_marks *marks,
     if (!r->nrels)
         return;
     pcre2_match_data *md = NULL;
+    const char *dbg = getenv("ZHKG_DEBUG_TAGS");
+    int debug = dbg && *dbg == '1';
     zk_buf b;
     zk_buf_init(&b);
     for (size_t si = 0; si < t->nsent; si++) {
@@ -159,6 +171,8 @@ void zk_rel_run(const zk_rules *r, const zk_text *t, const zk_sent_marks *marks,
         build_tagged(t, si, &marks[si], &b);
         if (!b.data)
             continue;
+        if (debug)
+            fprintf(stderr, "%s\t%zu\t%s\n", t->name, si, b.data);
         for (size_t i = 0; i < r->nrels; i++) {
             const zk_rel_rule *rr = &r->rels[i];
             if (!md)

@@ -2,7 +2,8 @@
  * rules.c - loading a rules folder (zk_rules_load) and freeing it.
  *
  * The folder holds lexicon/NAME.tsv (read in sorted file-name order),
- * words.tsv, suffixes.tsv and relations.tsv; see docs/rules.md.  The
+ * words.tsv, suffixes.tsv, relations.tsv and, optionally, common-words.tsv;
+ * see docs/rules.md.  The
  * first bad line stops the load and is reported as FILE:LINE:COL.
  */
 #include "rules.h"
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 zk_rules *zk_rules_new_empty(const char *dir)
 {
@@ -20,6 +22,7 @@ zk_rules *zk_rules_new_empty(const char *dir)
     r->lex_trie = zk_trie_new();
     r->word_trie = zk_trie_new();
     r->suffix_trie = zk_trie_new();
+    r->common_trie = zk_trie_new();
     return r;
 }
 
@@ -57,6 +60,7 @@ void zk_rules_free(zk_rules *r)
     zk_trie_free(r->lex_trie);
     zk_trie_free(r->word_trie);
     zk_trie_free(r->suffix_trie);
+    zk_trie_free(r->common_trie);
     free(r->dir);
     free(r);
 }
@@ -133,6 +137,13 @@ zk_status zk_rules_load(const char *dir, zk_rules **out, zk_error *err)
             st = zk_rules_load_suffixes(r, p, err);
         else
             st = zk_rules_load_relations(r, p, err);
+        free(p);
+    }
+    if (!st) {
+        /* optional: a folder without it simply has no common-word list */
+        char *p = join(dir, "common-words.tsv");
+        if (access(p, F_OK) == 0)
+            st = zk_rules_load_common(r, p, err);
         free(p);
     }
     if (st) {

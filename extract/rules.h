@@ -45,10 +45,12 @@ enum {
     ZK_W_HOME = 1u << 9,       /* the paper's home city: 我市 */
     ZK_W_REGION = 1u << 10,    /* region, not an entity, but may start a name: 京津冀 */
     ZK_W_NOTNAME = 1u << 11,   /* a full form that is never an entity: 京津冀协同发展 */
-    ZK_W_MASTHEAD = 1u << 12   /* masthead word naming the home city: 天津日报 -> 天津市 */
+    ZK_W_MASTHEAD = 1u << 12,  /* masthead word naming the home city: 天津日报 -> 天津市 */
+    ZK_W_EXPAND = 1u << 13,    /* abbreviated name ending and its full form: 发改委 -> 发展和改革委员会 */
+    ZK_W_NOTPLACE = 1u << 14   /* after a short place form, it is no place: 村 (兴隆村) */
 };
 
-#define ZK_W_NCLASSES 13
+#define ZK_W_NCLASSES 15
 
 typedef struct zk_word {
     char *word;
@@ -93,6 +95,7 @@ struct zk_rules {
     zk_trie *suffix_trie;  /* suffix -> suffixes index */
     zk_rel_rule *rels;
     size_t nrels, caprels;
+    zk_trie *common_trie;  /* common words (common-words.tsv) -> frequency */
 };
 
 /* Entity types the lexicon and suffix rules may use. */
@@ -103,6 +106,9 @@ zk_status zk_rules_load_lexicon(zk_rules *r, const char *path, zk_error *err);
 zk_status zk_rules_load_words(zk_rules *r, const char *path, zk_error *err);
 zk_status zk_rules_load_suffixes(zk_rules *r, const char *path, zk_error *err);
 zk_status zk_rules_load_relations(zk_rules *r, const char *path, zk_error *err);
+zk_status zk_rules_load_common(zk_rules *r, const char *path, zk_error *err);
+/* 1 if s[0..n) is a common word of the language (not a name). */
+int zk_rules_common(const zk_rules *r, const char *s, size_t n);
 zk_rules *zk_rules_new_empty(const char *dir);
 
 /* Lookups. */

@@ -239,7 +239,8 @@ static const struct {
     {"abbrev_context", ZK_W_ABBREV_CTX, 0}, {"group", ZK_W_GROUP, 1},
     {"coref", ZK_W_COREF, 1},         {"home", ZK_W_HOME, 0},
     {"region", ZK_W_REGION, 0},       {"notname", ZK_W_NOTNAME, 0},
-    {"masthead", ZK_W_MASTHEAD, 1},
+    {"masthead", ZK_W_MASTHEAD, 1},   {"expand", ZK_W_EXPAND, 1},
+    {"notplace_after", ZK_W_NOTPLACE, 0},
 };
 
 static int class_index(unsigned bit)
@@ -349,4 +350,32 @@ const zk_word *zk_rules_word(const zk_rules *r, const char *s, size_t n)
 {
     int32_t i = zk_trie_get(r->word_trie, s, n);
     return i < 0 ? NULL : &r->words[i];
+}
+
+zk_status zk_rules_load_common(zk_rules *r, const char *path, zk_error *err)
+{
+    zk_tsv t;
+    zk_status st = zk_tsv_open(path, &t, err);
+    if (st)
+        return st;
+    zk_tsv_line l;
+    while (zk_tsv_next(&t, &l)) {
+        if ((st = expect_fields(&t, &l, 2, "word, frequency", err)) ||
+            (st = check_nonempty(&t, &l, 0, "empty word", err)))
+            break;
+        char *end;
+        long f = strtol(l.field[1], &end, 10);
+        if (*l.field[1] == '\0' || *end != '\0' || f < 0 || f > 2000000000L) {
+            st = zk_tsv_error(&t, &l, 1, err, "frequency must be a number", l.field[1]);
+            break;
+        }
+        zk_trie_add(r->common_trie, l.field[0], strlen(l.field[0]), (int32_t)f);
+    }
+    zk_tsv_close(&t);
+    return st;
+}
+
+int zk_rules_common(const zk_rules *r, const char *s, size_t n)
+{
+    return zk_trie_get(r->common_trie, s, n) >= 0;
 }

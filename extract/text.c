@@ -34,6 +34,7 @@
 #include "text_line.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -50,11 +51,16 @@ typedef struct zk_out {
     int oom;
 } zk_out;
 
+/* Make room for need bytes (plus the NUL and the map's last entry). */
 static int out_grow(zk_out *o, size_t need)
 {
     size_t cap = o->cap ? o->cap : 64;
-    while (cap < need)
+    while (cap < need && cap < SIZE_MAX / 32)
         cap *= 2;
+    if (cap < need) {
+        o->oom = 1;
+        return 0;
+    }
     char *nn = realloc(o->norm, cap + 1);
     if (nn)
         o->norm = nn;
@@ -123,27 +129,6 @@ static void out_sentence(zk_out *o, const char *norm, size_t a, size_t b,
 /* ------------------------------------------------------------------ */
 /* Characters */
 
-/* Decode one code point of text already validated. */
-static size_t dec(const char *s, uint32_t *cp)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    if (u[0] < 0xE0) {
-        *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-        return 2;
-    }
-    if (u[0] < 0xF0) {
-        *cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
-              (u[2] & 0x3F);
-        return 3;
-    }
-    *cp = ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
-          ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-    return 4;
-}
 
 static int is_latin(uint32_t cp)
 {
@@ -210,7 +195,7 @@ static void emit_range(zk_out *o, const char *s, size_t a, size_t b,
                 j += 3; /* U+4000..U+9FFF: Han, nothing to fold */
             } else {
                 uint32_t cp;
-                size_t k = dec(s + j, &cp);
+                size_t k = zk_text_dec(s + j, &cp);
                 if ((c == 0xEF || c == 0xE3 || c == 0xE2 || c == 0xC2) &&
                     fold_cp(cp))
                     break;
@@ -219,7 +204,7 @@ static void emit_range(zk_out *o, const char *s, size_t a, size_t b,
         }
         if (j > i) {
             out_copy(o, s, i, j);
-            dec(s + j - zk_utf8_prev(s, j), prevcp);
+            zk_text_dec(s + j - zk_utf8_prev(s, j), prevcp);
             i = j;
             if (i == b)
                 break;
@@ -227,7 +212,7 @@ static void emit_range(zk_out *o, const char *s, size_t a, size_t b,
         if (s[i] == '?') {
             uint32_t next = after;
             if (i + 1 < b)
-                dec(s + i + 1, &next);
+                zk_text_dec(s + i + 1, &next);
             if (dot_context(*prevcp, next)) {
                 out_put(o, "\xC2\xB7", 2, i, 1);
                 *prevcp = 0xB7;
@@ -239,7 +224,7 @@ static void emit_range(zk_out *o, const char *s, size_t a, size_t b,
         } else {
             uint32_t cp;
             char enc[4];
-            size_t k = dec(s + i, &cp);
+            size_t k = zk_text_dec(s + i, &cp);
             *prevcp = fold_cp(cp);
             out_put(o, enc, zk_utf8_encode(*prevcp, enc), i, k);
             i += k;
@@ -301,7 +286,7 @@ static void split_sentences(zk_out *o, size_t a, size_t b, size_t para,
         /* Further marks and closing quotes stay with this sentence. */
         while (i < b) {
             uint32_t cp;
-            k = dec(n + i, &cp);
+            k = zk_text_dec(n + i, &cp);
             if (!is_terminator(cp) && !is_closer(cp))
                 break;
             i += k;
@@ -352,7 +337,7 @@ bad:;
     size_t col = 1;
     for (size_t j = bol; j < i; col++) {
         uint32_t cp;
-        j += dec(s + j, &cp);
+        j += zk_text_dec(s + j, &cp);
     }
     if (s[i] == 0)
         return zk_error_set(err, ZK_ERR_INPUT, name, (long)line, (long)col,
@@ -442,7 +427,9 @@ static void layout(zk_out *o, const char *s, size_t len, size_t from)
 }
 
 /* ------------------------------------------------------------------ */
-/* API */
+/* API (contract in zhkg.h): buf is copied; on success *out is a new
+ * zk_text the caller frees with zk_text_free; on error *out is NULL and err
+ * (if not NULL) says why. */
 
 zk_status zk_text_from_utf8(const char *name, const char *buf, size_t len,
                             zk_text **out, zk_error *err)

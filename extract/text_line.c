@@ -23,26 +23,6 @@
 
 #include <string.h>
 
-static size_t dec(const char *s, uint32_t *cp)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    if (u[0] < 0xE0) {
-        *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-        return 2;
-    }
-    if (u[0] < 0xF0) {
-        *cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
-              (u[2] & 0x3F);
-        return 3;
-    }
-    *cp = ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
-          ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-    return 4;
-}
 
 /* ------------------------------------------------------------------ */
 /* Character classes */
@@ -149,13 +129,13 @@ static void scan_start(const char *s, zk_text_line *ln)
         while (k < te && s[k] == '#')
             k++;
         uint32_t cp = 0;
-        if (k - i <= 6 && (k == te || is_space((dec(s + k, &cp), cp)))) {
-            while (k < te && is_space((dec(s + k, &cp), cp)))
-                k += dec(s + k, &cp);
+        if (k - i <= 6 && (k == te || is_space((zk_text_dec(s + k, &cp), cp)))) {
+            while (k < te && is_space((zk_text_dec(s + k, &cp), cp)))
+                k += zk_text_dec(s + k, &cp);
             ln->heading = 1;
             ln->cs = k;
             if (k < te)
-                dec(s + k, &ln->first);
+                zk_text_dec(s + k, &ln->first);
             return;
         }
     }
@@ -168,7 +148,7 @@ static void scan_start(const char *s, zk_text_line *ln)
         if (te - i <= n || memcmp(s + i, byline_prefix[p], n) != 0)
             continue;
         uint32_t cp;
-        dec(s + i + n, &cp);
+        zk_text_dec(s + i + n, &cp);
         if (is_space(cp) || (p == 0 && (cp == 0xFF08 || cp == '('))) {
             ln->byline = ZK_BYLINE_PREFIX;
             ln->bsep = i + n;
@@ -192,7 +172,8 @@ static int scan_frag(const uint32_t *f, size_t n)
     return 0;
 }
 
-/* Scan the raw line at sc->pos; returns 0 if it is blank. */
+/* Scan the raw line at sc->pos; returns 1 for a line with text, 0 for a
+ * blank line, -1 for a heading mark without text. */
 static int scan_line(zk_text_line_scan *sc, zk_text_line *ln)
 {
     const char *s = sc->s;
@@ -206,7 +187,7 @@ static int scan_line(zk_text_line_scan *sc, zk_text_line *ln)
     ln->start = i;
     while (i < len && s[i] != '\n' && s[i] != '\r') {
         uint32_t cp;
-        size_t k = dec(s + i, &cp);
+        size_t k = zk_text_dec(s + i, &cp);
         if (cp >= 0x4E00 && cp <= 0x9FFF && nfirst == 2) {
             /* The common case, a Han character in the middle of a line. */
             ln->stop_inside |= pending;
@@ -242,7 +223,7 @@ static int scan_line(zk_text_line_scan *sc, zk_text_line *ln)
             /* '?' inside a word is a lost middle dot, not a question. */
             uint32_t nx = 0;
             if (i + 1 < len && s[i + 1] != '\n' && s[i + 1] != '\r')
-                dec(s + i + 1, &nx);
+                zk_text_dec(s + i + 1, &nx);
             if ((zk_is_han(prev) && (zk_is_han(nx) || is_latin(nx))) ||
                 (is_latin(prev) && zk_is_han(nx)))
                 stop = 0;
@@ -282,7 +263,7 @@ static int scan_line(zk_text_line_scan *sc, zk_text_line *ln)
     ln->tail_word = tw;
     if (started) {
         uint32_t cp;
-        dec(s + te - zk_utf8_prev(s, te), &cp);
+        zk_text_dec(s + te - zk_utf8_prev(s, te), &cp);
         ln->last = cp;
     }
     ln->end = i;
@@ -302,20 +283,23 @@ static int scan_line(zk_text_line_scan *sc, zk_text_line *ln)
         ln->endc = ZK_END_DASH;
     ln->frag = scan_frag(firsts, nfirst);
     scan_start(s, ln);
-    return !ln->heading || ln->cs < ln->te; /* "#" alone is blank */
+    /* "#" alone: an empty heading, dropped; it separates like two blank
+     * lines so that no sentence (and no original span) runs across it. */
+    return ln->heading && ln->cs == ln->te ? -1 : 1;
 }
 
 int zk_text_line_next(zk_text_line_scan *sc, zk_text_line *ln)
 {
     size_t blanks = 0;
     while (sc->pos < sc->len) {
-        if (scan_line(sc, ln)) {
+        int r = scan_line(sc, ln);
+        if (r > 0) {
             ln->blanks = blanks;
             ln->block_first = blanks > 0 || sc->lines == 0;
             sc->lines++;
             return 1;
         }
-        blanks++;
+        blanks += r < 0 ? 2 : 1;
     }
     return 0;
 }
@@ -329,7 +313,7 @@ static int name_token(const char *s, size_t a, size_t b)
     size_t n = 0;
     while (a < b) {
         uint32_t cp;
-        a += dec(s + a, &cp);
+        a += zk_text_dec(s + a, &cp);
         if (!zk_is_han(cp) && cp != 0xB7)
             return 0;
         n++;
@@ -341,7 +325,7 @@ static size_t skip_space(const char *s, size_t i, size_t te)
 {
     uint32_t cp;
     while (i < te) {
-        size_t k = dec(s + i, &cp);
+        size_t k = zk_text_dec(s + i, &cp);
         if (!is_space(cp))
             break;
         i += k;
@@ -362,14 +346,14 @@ void zk_text_line_classify(const char *s, zk_text_line *cur,
     }
     size_t i = cur->bsep, te = cur->te, end = i;
     uint32_t cp;
-    dec(s + i, &cp);
+    zk_text_dec(s + i, &cp);
     if (cp == 0xFF08 || cp == '(') {
         /* 本报讯（记者 张三）正文 */
         size_t n = 0;
         uint32_t close = cp == '(' ? ')' : 0xFF09;
         end = 0;
         while (i < te && n++ < 30) {
-            i += dec(s + i, &cp);
+            i += zk_text_dec(s + i, &cp);
             if (cp == close) {
                 end = i;
                 break;
@@ -384,8 +368,8 @@ void zk_text_line_classify(const char *s, zk_text_line *cur,
          * tokens followed by a space; the last token is always text. */
         for (;;) {
             size_t a = skip_space(s, end, te), b = a;
-            while (b < te && !is_space((dec(s + b, &cp), cp)))
-                b += dec(s + b, &cp);
+            while (b < te && !is_space((zk_text_dec(s + b, &cp), cp)))
+                b += zk_text_dec(s + b, &cp);
             if (a == te || b == te || !name_token(s, a, b))
                 break;
             end = b;

@@ -14,6 +14,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Decode one code point of text already validated by zk_utf8_decode (no
+ * checks: the fast path of both passes). */
+static inline size_t zk_text_dec(const char *s, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (u[0] < 0xE0) {
+        *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
+    }
+    if (u[0] < 0xF0) {
+        *cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
+              (u[2] & 0x3F);
+        return 3;
+    }
+    *cp = ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
+          ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    return 4;
+}
+
 /* How the content of a line ends (closing quotes/brackets skipped). */
 enum {
     ZK_END_NONE = 0, /* a character, digit, closing bracket ... */

@@ -43,11 +43,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fprintf(stderr, "fuzz_text: %s\n", why);
         abort();
     }
-    if (zk_text_from_utf8("fuzz", buf, size, &b, &err) != ZK_OK ||
-        b->norm_len != a->norm_len || b->nsent != a->nsent ||
-        memcmp(a->norm, b->norm, a->norm_len) != 0 ||
-        memcmp(a->map, b->map, (a->norm_len + 1) * sizeof *a->map) != 0 ||
-        (a->nsent && memcmp(a->sent, b->sent, a->nsent * sizeof *a->sent))) {
+    int same = zk_text_from_utf8("fuzz", buf, size, &b, &err) == ZK_OK &&
+               b->norm_len == a->norm_len && b->nsent == a->nsent &&
+               memcmp(a->norm, b->norm, a->norm_len) == 0 &&
+               memcmp(a->map, b->map, (a->norm_len + 1) * sizeof *a->map) == 0;
+    for (size_t i = 0; same && i < a->nsent; i++)
+        same = a->sent[i].start == b->sent[i].start &&
+               a->sent[i].end == b->sent[i].end &&
+               a->sent[i].para == b->sent[i].para &&
+               a->sent[i].headline == b->sent[i].headline;
+    if (!same) {
         fprintf(stderr, "fuzz_text: not deterministic\n");
         abort();
     }

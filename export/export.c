@@ -112,14 +112,17 @@ zk_status zk_export_file(const zk_graph *g, zk_format fmt, const char *path,
     if (strcmp(path, "-") == 0) {
         zk_status st = write_stream(g, fmt, stdout, err);
         if (st == ZK_OK && fflush(stdout) != 0)
-            st = io_error(err, "-", "cannot write to standard output", errno);
+            return io_error(err, "-", "cannot write to standard output", errno);
+        if (st != ZK_OK && err)
+            snprintf(err->file, sizeof err->file, "-");
         return st;
     }
 
-    /* "<dir>/.<base>.XXXXXX": same directory, hidden while incomplete. */
+    /* "<dir>/.<base>.XXXXXX": same directory, hidden while incomplete (a
+     * base too long to take 8 more bytes is shortened). */
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = path + dirlen;
+    const char *base = strlen(path + dirlen) > 200 ? "zhkg" : path + dirlen;
     size_t n = strlen(path) + 16;
     char *tmp = zk_xmalloc(n);
     snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, path, base);

@@ -154,9 +154,64 @@ static void learn_intro_alias(zk_ner *s, const zk_cand *c, size_t send)
 /* Short forms of a suffix-rule company name, tried against the rest of the
  * document: strip a leading place, bracket groups, the suffix, then
  * trailing generic descriptors one by one. */
+/* Abbreviations of a park, agency or institution name as Chinese news
+ * forms them, tried against the rest of the document: the first two
+ * characters and the last one (天开高教科创园 -> 天开园), and the place in
+ * its short form with the suffix (北京市知识产权保护中心 -> 北京保护中心). */
+static void learn_abbreviations(zk_ner *s, const zk_cand *c)
+{
+    const char *txt = s->t->norm;
+    const zk_rules *r = s->r;
+    size_t n = c->end - c->start;
+    size_t chars = 0;
+    for (size_t i = c->start; i < c->end; i++)
+        chars += ((unsigned char)txt[i] & 0xC0) != 0x80;
+    if (chars < 5)
+        return;
+    zk_buf b;
+    zk_buf_init(&b);
+    /* first two + last character */
+    size_t two = 0;
+    for (int k = 0; k < 2; k++) {
+        uint32_t cp;
+        size_t l = zk_utf8_decode(txt + c->start + two, n - two, &cp);
+        if (!l || !zk_is_han(cp))
+            break;
+        two += l;
+    }
+    size_t lastlen = zk_utf8_prev(txt, c->end);
+    if (two && two + lastlen < n) {
+        zk_buf_append(&b, txt + c->start, two);
+        zk_buf_append(&b, txt + c->end - lastlen, lastlen);
+        if (!zk_rules_common(r, b.data, b.len))
+            dyn_add(s, b.data, b.len, c->canon, c->type);
+    }
+    /* short place + suffix */
+    zk_trie_match m[8];
+    size_t nm = zk_trie_prefixes(r->lex_trie, txt + c->start, c->suffix_start - c->start, m, 8);
+    if (nm && c->suffix_start > c->start) {
+        const zk_lex_form *f = &r->forms[m[nm - 1].value];
+        const zk_lex_entry *e = &r->lex[f->entry];
+        size_t en = strlen(e->name), pl = m[nm - 1].len;
+        if (strcmp(e->type, "city") == 0 && !f->is_alias && en > 3 &&
+            c->start + pl < c->suffix_start) {
+            b.len = 0;
+            zk_buf_append(&b, e->name, en - zk_utf8_prev(e->name, en));
+            zk_buf_append(&b, txt + c->suffix_start, c->end - c->suffix_start);
+            if (!zk_rules_common(r, b.data, b.len))
+                dyn_add(s, b.data, b.len, c->canon, c->type);
+        }
+    }
+    zk_buf_free(&b);
+}
+
 static void learn_short_forms(zk_ner *s, const zk_cand *c)
 {
-    if (strcmp(c->type, "company") != 0 || c->suffix_start <= c->start)
+    if (strcmp(c->type, "company") != 0) {
+        learn_abbreviations(s, c);
+        return;
+    }
+    if (c->suffix_start <= c->start)
         return;
     const char *txt = s->t->norm;
     zk_buf core;
@@ -589,6 +644,34 @@ static void detect_home(zk_ner *s, zk_cands *all)
     }
 }
 
+/* The topic of a passage: the organisation a sentence opens with (its
+ * first marker, at most a short time phrase such as "2018年，" before it)
+ * becomes the topic, and stays so for the following sentences until
+ * another sentence opens with an organisation.  Relation rules reach it
+ * with {topic}, for sentences whose subject is left out
+ * (同时，与中国移动签署…; 培育出了载诚、中科海钠…). */
+static void update_topic(zk_ner *s, size_t si, zk_sent_marks *sm)
+{
+    if (sm->n == 0 || s->t->sent[si].headline)
+        return;
+    const zk_marker *m = &sm->m[0];
+    if (m->nent != 1 || strcmp(m->type, "city") == 0)
+        return;
+    size_t lead = m->start - s->t->sent[si].start;
+    const char *txt = s->t->norm + s->t->sent[si].start;
+    int ok = lead == 0;
+    if (!ok && lead <= 24) {
+        /* a short opening phrase ending in a comma: 2018年，目前， */
+        const char *comma = NULL;
+        for (size_t i = 0; i + 3 <= lead; i++)
+            if (memcmp(txt + i, "，", 3) == 0)
+                comma = txt + i + 3;
+        ok = comma == txt + lead;
+    }
+    if (ok)
+        sm->topic = (long)m->ent[0];
+}
+
 zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
 {
     zk_ner s;
@@ -643,6 +726,8 @@ zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
         zk_ner_candidates(&s, si, 1, &c);
         resolve(&c);
         commit(&s, si, &c, &marks[si]);
+        marks[si].topic = si > 0 ? marks[si - 1].topic : -1;
+        update_topic(&s, si, &marks[si]);
         for (size_t i = 0; i < c.n; i++)
             free(c.v[i].owned);
         free(c.v);

@@ -26,6 +26,7 @@ typedef struct zk_marker {
 typedef struct zk_sent_marks {
     zk_marker *m;
     size_t n;
+    long topic;       /* doc entity the passage is about (see ner.c), or -1 */
 } zk_sent_marks;
 
 /* Run NER over t; fills d (entities, mentions, sentences).  Returns an

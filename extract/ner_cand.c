@@ -123,6 +123,20 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
                     bstart[e] = q - ws;
             }
         }
+        /* frequent verbs of the common-word list end a name's left edge
+         * (探索科创园 -> no name), unless words.tsv marks them namepart */
+        nm = zk_trie_prefixes(r->common_trie, txt + q, suf - q, m, 16);
+        for (size_t i = nm ? nm - 1 : 0; i < nm; i++) { /* the longest word only: 知识产权, not 知识 */
+            int32_t v = m[i].value;
+            if (!(v & ZK_COMMON_VERB) || (v & ZK_COMMON_FREQ_MAX) < ZK_VERB_BOUNDARY_FREQ)
+                continue;
+            const zk_word *w = zk_rules_word(r, txt + q, m[i].len);
+            if (w && (w->classes & (ZK_W_NAMEPART | ZK_W_STARTER | ZK_W_REGION)))
+                continue;
+            size_t e = q + m[i].len - ws;
+            if (bstart[e] == (size_t)-1 || bstart[e] > q - ws)
+                bstart[e] = q - ws;
+        }
         nm = zk_trie_prefixes(r->lex_trie, txt + q, end - q, m, 16);
         if (nm) {
             starter[q - ws] = 1;
@@ -226,6 +240,10 @@ static int suffix_blocked(const zk_ner *s, size_t ss, size_t se, size_t suf, siz
     return 0;
 }
 
+static void push_name(zk_cands *out, size_t a, size_t b, const char *type,
+                      const char *canon, char *owned, const char *rule, int prio,
+                      const zk_lex_entry *lex);
+
 static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body)
 {
     const char *txt = s->t->norm;
@@ -305,12 +323,60 @@ static int abbrev_in_context(const zk_ner *s, size_t ss, size_t se, size_t p, si
     return 0;
 }
 
+/* Names found by context (entities.tsv): each match's (?<name>) group,
+ * kept when it is 2-10 characters, not a common word, not a place, not
+ * generic and not starting with a boundary word. */
+static void context_names(zk_ner *s, size_t ss, size_t se, zk_cands *out)
+{
+    const zk_rules *r = s->r;
+    const char *txt = s->t->norm;
+    if (!r->nents)
+        return;
+    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    for (size_t i = 0; i < r->nents; i++) {
+        const zk_ent_rule *er = &r->ents[i];
+        int num = pcre2_substring_number_from_name(er->code, (PCRE2_SPTR) "name");
+        PCRE2_SIZE start = 0, len = se - ss;
+        while (start <= len) {
+            int rc = pcre2_match(er->code, (PCRE2_SPTR)(txt + ss), len, start, 0, md, NULL);
+            if (rc < 0)
+                break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            size_t a = ss + ov[2 * num], b = ss + ov[2 * num + 1];
+            size_t chars = chars_in(txt + a, b - a);
+            int ok = ov[2 * num] != PCRE2_UNSET && chars >= 2 && chars <= 10 &&
+                     !zk_rules_common(r, txt + a, b - a) &&
+                     !all_generic(r, txt + a, b - a);
+            if (ok) {
+                int32_t f = zk_trie_get(r->lex_trie, txt + a, b - a);
+                ok = f < 0;
+                zk_trie_match m[8];
+                size_t nm = zk_trie_prefixes(r->word_trie, txt + a, b - a, m, 8);
+                for (size_t k = 0; ok && k < nm; k++)
+                    ok = !(r->words[m[k].value].classes &
+                           (ZK_W_BOUNDARY | ZK_W_DETERMINER | ZK_W_GROUP | ZK_W_REGION |
+                            ZK_W_GENERIC));
+            }
+            if (ok) {
+                char *name = zk_xstrndup(txt + a, b - a);
+                push_name(out, a, b, er->type, name, name, er->id, 1, NULL);
+            }
+            PCRE2_SIZE next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            while (next < len && ((unsigned char)txt[ss + next] & 0xC0) == 0x80)
+                next++;
+            start = next;
+        }
+    }
+    pcre2_match_data_free(md);
+}
+
 void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
 {
     const zk_rules *r = s->r;
     const char *txt = s->t->norm;
     size_t ss = s->t->sent[si].start, se = s->t->sent[si].end;
     size_t last_suffix_end = (size_t)-1;
+    context_names(s, ss, se, out);
     for (size_t p = ss; p < se;) {
         uint32_t cp;
         size_t k = zk_utf8_decode(txt + p, se - p, &cp);

@@ -24,6 +24,12 @@ typedef struct zk_tagged {
 static void build_tagged(const zk_text *t, size_t si, const zk_sent_marks *sm, zk_buf *b)
 {
     size_t p = t->sent[si].start, end = t->sent[si].end;
+    if (sm->topic >= 0) {
+        /* the passage topic, as marker number n (one past the last) */
+        char tag[64];
+        snprintf(tag, sizeof tag, "<topic#%zu>", sm->n);
+        zk_buf_puts(b, tag);
+    }
     for (size_t i = 0; i < sm->n; i++) {
         const zk_marker *m = &sm->m[i];
         if (m->start < p)
@@ -72,6 +78,14 @@ static size_t group_ents(const pcre2_code *code, pcre2_match_data *md, const cha
     size_t nm = markers_in(s, ov[2 * num], ov[2 * num + 1], mk, 32);
     size_t n = 0;
     for (size_t i = 0; i < nm; i++) {
+        if (mk[i] == sm->n && sm->topic >= 0) {
+            size_t k = 0;
+            while (k < n && ents[k] != (size_t)sm->topic)
+                k++;
+            if (k == n && n < max)
+                ents[n++] = (size_t)sm->topic;
+            continue;
+        }
         if (mk[i] >= sm->n)
             continue;
         const zk_marker *m = &sm->m[mk[i]];
@@ -165,7 +179,7 @@ void zk_rel_run(const zk_rules *r, const zk_text *t, const zk_sent_marks *marks,
     zk_buf b;
     zk_buf_init(&b);
     for (size_t si = 0; si < t->nsent; si++) {
-        if (marks[si].n == 0)
+        if (marks[si].n == 0 && marks[si].topic < 0)
             continue;
         b.len = 0;
         build_tagged(t, si, &marks[si], &b);

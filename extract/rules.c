@@ -57,6 +57,12 @@ void zk_rules_free(zk_rules *r)
         pcre2_code_free(r->rels[i].code);
     }
     free(r->rels);
+    for (size_t i = 0; i < r->nents; i++) {
+        free(r->ents[i].id);
+        free(r->ents[i].type);
+        pcre2_code_free(r->ents[i].code);
+    }
+    free(r->ents);
     zk_trie_free(r->lex_trie);
     zk_trie_free(r->word_trie);
     zk_trie_free(r->suffix_trie);
@@ -144,6 +150,13 @@ zk_status zk_rules_load(const char *dir, zk_rules **out, zk_error *err)
         char *p = join(dir, "common-words.tsv");
         if (access(p, F_OK) == 0)
             st = zk_rules_load_common(r, p, err);
+        free(p);
+    }
+    if (!st) {
+        /* optional: context patterns for names without a suffix */
+        char *p = join(dir, "entities.tsv");
+        if (access(p, F_OK) == 0)
+            st = zk_rules_load_entities(r, p, err);
         free(p);
     }
     if (st) {

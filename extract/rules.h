@@ -47,10 +47,11 @@ enum {
     ZK_W_NOTNAME = 1u << 11,   /* a full form that is never an entity: 京津冀协同发展 */
     ZK_W_MASTHEAD = 1u << 12,  /* masthead word naming the home city: 天津日报 -> 天津市 */
     ZK_W_EXPAND = 1u << 13,    /* abbreviated name ending and its full form: 发改委 -> 发展和改革委员会 */
-    ZK_W_NOTPLACE = 1u << 14   /* after a short place form, it is no place: 村 (兴隆村) */
+    ZK_W_NOTPLACE = 1u << 14,  /* after a short place form, it is no place: 村 (兴隆村) */
+    ZK_W_NAMEPART = 1u << 15   /* a frequent verb that is no boundary: 发展, 保护 (…保护中心) */
 };
 
-#define ZK_W_NCLASSES 15
+#define ZK_W_NCLASSES 16
 
 typedef struct zk_word {
     char *word;
@@ -80,6 +81,14 @@ typedef struct zk_rel_rule {
     char *literal;         /* a literal the sentence must contain, or NULL */
 } zk_rel_rule;
 
+/* A context pattern (entities.tsv): a PCRE2 pattern over the normalised
+ * sentence whose group (?<name>...) is a name of the given type. */
+typedef struct zk_ent_rule {
+    char *id;
+    char *type;
+    pcre2_code *code;
+} zk_ent_rule;
+
 struct zk_rules {
     char *dir;
     zk_lex_entry *lex;
@@ -96,7 +105,15 @@ struct zk_rules {
     zk_rel_rule *rels;
     size_t nrels, caprels;
     zk_trie *common_trie;  /* common words (common-words.tsv) -> frequency */
+    zk_ent_rule *ents;     /* context patterns for names without a suffix */
+    size_t nents, capents;
 };
+
+/* Values of common_trie: frequency (capped) and a verb flag. */
+#define ZK_COMMON_FREQ_MAX 0x3FFFFFFF
+#define ZK_COMMON_VERB 0x40000000
+/* A common verb at least this frequent ends the left edge of a name. */
+#define ZK_VERB_BOUNDARY_FREQ 2000
 
 /* Entity types the lexicon and suffix rules may use. */
 int zk_rules_valid_type(const char *type);
@@ -107,6 +124,7 @@ zk_status zk_rules_load_words(zk_rules *r, const char *path, zk_error *err);
 zk_status zk_rules_load_suffixes(zk_rules *r, const char *path, zk_error *err);
 zk_status zk_rules_load_relations(zk_rules *r, const char *path, zk_error *err);
 zk_status zk_rules_load_common(zk_rules *r, const char *path, zk_error *err);
+zk_status zk_rules_load_entities(zk_rules *r, const char *path, zk_error *err);
 /* 1 if s[0..n) is a common word of the language (not a name). */
 int zk_rules_common(const zk_rules *r, const char *s, size_t n);
 zk_rules *zk_rules_new_empty(const char *dir);

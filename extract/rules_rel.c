@@ -30,7 +30,7 @@ typedef struct zk_macros {
 } zk_macros;
 
 static const char *const builtin[][2] = {
-    {"ent", "<[a-z_]+#[0-9,]+>"},
+    {"ent", "<(?!topic#)[a-z_]+#[0-9,]+>"},
     {"city", "<city#[0-9,]+>"},
     {"park", "<park#[0-9,]+>"},
     {"agency", "<agency#[0-9,]+>"},
@@ -38,6 +38,7 @@ static const char *const builtin[][2] = {
     {"institution", "<institution#[0-9,]+>"},
     {"org", "<(?:company|institution|agency)#[0-9,]+>"},
     {"place", "<(?:city|park)#[0-9,]+>"},
+    {"topic", "<topic#[0-9]+>"},
 };
 
 static const char *macro_body(const zk_macros *ms, const char *name, size_t n)
@@ -227,6 +228,56 @@ zk_status zk_rules_load_relations(zk_rules *r, const char *path, zk_error *err)
         free(ms->m[i].body);
     }
     free(ms);
+    zk_tsv_close(&t);
+    return st;
+}
+
+/* entities.tsv: id TAB type TAB pattern, each pattern with a (?<name>...)
+ * group; macros are not available (the pattern sees plain text). */
+zk_status zk_rules_load_entities(zk_rules *r, const char *path, zk_error *err)
+{
+    zk_tsv t;
+    zk_status st = zk_tsv_open(path, &t, err);
+    if (st)
+        return st;
+    zk_tsv_line l;
+    while (zk_tsv_next(&t, &l)) {
+        if (l.nfields != 3) {
+            st = zk_tsv_error(&t, &l, l.nfields < 3 ? 0 : 3, err,
+                              "expected 3 tab-separated fields (id, type, pattern)", NULL);
+            break;
+        }
+        if (!zk_rules_valid_type(l.field[1])) {
+            st = zk_tsv_error(&t, &l, 1, err, "unknown entity type", l.field[1]);
+            break;
+        }
+        int ec;
+        PCRE2_SIZE eoff;
+        pcre2_code *code = pcre2_compile((PCRE2_SPTR)l.field[2], PCRE2_ZERO_TERMINATED,
+                                         PCRE2_UTF | PCRE2_UCP, &ec, &eoff, NULL);
+        if (!code) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(ec, msg, sizeof msg);
+            st = zk_error_set(err, ZK_ERR_RULES, path, (long)l.lineno,
+                              zk_tsv_col(&l, 2) + char_col(l.field[2], eoff) - 1, -1,
+                              "bad pattern: %s", (const char *)msg);
+            break;
+        }
+        if (pcre2_substring_number_from_name(code, (PCRE2_SPTR) "name") <= 0) {
+            pcre2_code_free(code);
+            st = zk_tsv_error(&t, &l, 2, err, "pattern needs a group (?<name>...)", NULL);
+            break;
+        }
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+        if (r->nents == r->capents) {
+            r->capents = r->capents ? r->capents * 2 : 16;
+            r->ents = zk_xrealloc(r->ents, r->capents * sizeof *r->ents);
+        }
+        zk_ent_rule *er = &r->ents[r->nents++];
+        er->id = zk_xstrdup(l.field[0]);
+        er->type = zk_xstrdup(l.field[1]);
+        er->code = code;
+    }
     zk_tsv_close(&t);
     return st;
 }

@@ -240,7 +240,7 @@ static const struct {
     {"coref", ZK_W_COREF, 1},         {"home", ZK_W_HOME, 0},
     {"region", ZK_W_REGION, 0},       {"notname", ZK_W_NOTNAME, 0},
     {"masthead", ZK_W_MASTHEAD, 1},   {"expand", ZK_W_EXPAND, 1},
-    {"notplace_after", ZK_W_NOTPLACE, 0},
+    {"notplace_after", ZK_W_NOTPLACE, 0}, {"namepart", ZK_W_NAMEPART, 0},
 };
 
 static int class_index(unsigned bit)
@@ -360,7 +360,7 @@ zk_status zk_rules_load_common(zk_rules *r, const char *path, zk_error *err)
         return st;
     zk_tsv_line l;
     while (zk_tsv_next(&t, &l)) {
-        if ((st = expect_fields(&t, &l, 2, "word, frequency", err)) ||
+        if ((st = expect_fields(&t, &l, 3, "word, frequency, part of speech", err)) ||
             (st = check_nonempty(&t, &l, 0, "empty word", err)))
             break;
         char *end;
@@ -369,7 +369,10 @@ zk_status zk_rules_load_common(zk_rules *r, const char *path, zk_error *err)
             st = zk_tsv_error(&t, &l, 1, err, "frequency must be a number", l.field[1]);
             break;
         }
-        zk_trie_add(r->common_trie, l.field[0], strlen(l.field[0]), (int32_t)f);
+        if (f > ZK_COMMON_FREQ_MAX)
+            f = ZK_COMMON_FREQ_MAX;
+        int32_t v = (int32_t)f | (strcmp(l.field[2], "v") == 0 ? ZK_COMMON_VERB : 0);
+        zk_trie_add(r->common_trie, l.field[0], strlen(l.field[0]), v);
     }
     zk_tsv_close(&t);
     return st;

@@ -1,12 +1,13 @@
 /*
- * trie.h - a byte trie mapping UTF-8 strings to integer values (zk_trie_*).
+ * trie.h - a trie mapping UTF-8 strings to integer values (zk_trie_*).
  *
  * Built once when the rules are loaded, then only read, so it can be shared
- * by threads.  Children are found through one open-addressing hash table
- * keyed by (node, byte), which keeps the trie compact for hundreds of
- * thousands of keys while a lookup costs one probe per byte.  The main use
- * is "every key that is a prefix of the text at position i" (gazetteer and
- * suffix matching): zk_trie_prefixes().
+ * by threads (a per-document trie may also be read while it grows).  One
+ * step is one code point and reads one small sorted child array, the
+ * root's children are found through a direct table: a lookup costs about
+ * one cache line per character (see trie.c).  The main use is "every key
+ * that is a prefix of the text at position i" (gazetteer and suffix
+ * matching): zk_trie_prefixes().
  */
 #ifndef ZK_TRIE_H
 #define ZK_TRIE_H

@@ -345,7 +345,6 @@ static int type_rank(const char *t)
     return 5;
 }
 
-
 typedef struct zk_nsort {
     int rank;
     const char *type, *label;

@@ -746,6 +746,7 @@ zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
         e->name = e->aliases[best];
         e->aliases[best] = e->aliases[--e->naliases];
     }
+    free(s.last_run);
     for (size_t i = 0; i < s.ndyn; i++)
         free(s.dyn[i].canon);
     free(s.dyn);

@@ -370,6 +370,59 @@ static void context_names(zk_ner *s, size_t ss, size_t se, zk_cands *out)
     pcre2_match_data_free(md);
 }
 
+/* A run of one-character province forms (沪苏浙皖, 苏浙) followed by a
+ * count of places (三省一市, 两省) is a group of those provinces; so is a
+ * run of four or more.  A count alone (三省一市) refers back to the last
+ * run of the document.  Returns the bytes consumed (0: none). */
+static size_t province_run(zk_ner *s, size_t p, size_t se, zk_cands *out)
+{
+    const zk_rules *r = s->r;
+    const char *txt = s->t->norm;
+    zk_buf members;
+    zk_buf_init(&members);
+    size_t q = p, n = 0;
+    while (q < se) {
+        uint32_t cp;
+        size_t k = zk_utf8_decode(txt + q, se - q, &cp);
+        const zk_word *w = k ? zk_rules_word(r, txt + q, k) : NULL;
+        if (!w || !(w->classes & ZK_W_PROVINCE))
+            break;
+        if (n++)
+            zk_buf_putc(&members, '|');
+        zk_buf_puts(&members, w->value[16]);
+        q += k;
+    }
+    zk_trie_match m[8];
+    size_t nm = zk_trie_prefixes(r->word_trie, txt + q, se - q, m, 8);
+    size_t count = 0;
+    for (size_t i = 0; i < nm; i++)
+        if (r->words[m[i].value].classes & ZK_W_COUNT)
+            count = m[i].len;
+    size_t used = 0;
+    if ((n >= 2 && count) || n >= 4) {
+        free(s->last_run);
+        s->last_run = zk_xstrdup(members.data);
+        used = q + count - p;
+    } else if (n == 0 && count && s->last_run) {
+        used = count;
+    }
+    if (used) {
+        zk_cand c;
+        memset(&c, 0, sizeof c);
+        c.start = p;
+        c.end = p + used;
+        c.type = "city";
+        c.kind = ZK_K_GROUP;
+        c.owned = zk_xstrdup(n ? members.data : s->last_run);
+        c.value = c.owned;
+        c.rule = "province-run";
+        c.prio = 2;
+        zk_cands_push(out, &c);
+    }
+    zk_buf_free(&members);
+    return used;
+}
+
 void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
 {
     const zk_rules *r = s->r;
@@ -402,6 +455,11 @@ void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
                 push_name(out, p, end, e->type, e->name, NULL,
                           f->is_alias ? "lexicon-alias" : "lexicon", 3, e);
         }
+        if (pass2 && (p == ss || !zk_rules_word(r, txt + p - zk_utf8_prev(txt, p),
+                                                 zk_utf8_prev(txt, p)) ||
+                      !(zk_rules_word(r, txt + p - zk_utf8_prev(txt, p), zk_utf8_prev(txt, p))
+                            ->classes & ZK_W_PROVINCE)))
+            province_run(s, p, se, out);
         if (pass2 && s->ndyn) {
             nm = zk_trie_prefixes(s->dyn_trie, txt + p, se - p, m, 16);
             if (nm) {

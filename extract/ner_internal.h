@@ -41,6 +41,7 @@ typedef struct zk_ner {
     zk_dyn_form *dyn;
     size_t ndyn, capdyn;
     const char *home;           /* home city of the paper, or NULL */
+    char *last_run;             /* members of the last province run (沪苏浙皖), or NULL */
 } zk_ner;
 
 void zk_cands_push(zk_cands *c, const zk_cand *x);

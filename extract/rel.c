@@ -133,7 +133,7 @@ static char *group_title(const pcre2_code *code, pcre2_match_data *md, const cha
 
 static void apply_rule(const zk_rel_rule *rr, const zk_text *t, size_t si,
                        const zk_sent_marks *sm, const char *s, size_t len,
-                       pcre2_match_data *md, zk_doc *d)
+                       pcre2_match_data *md, zk_doc *d, int debug)
 {
     PCRE2_SIZE start = 0;
     while (start <= len) {
@@ -141,6 +141,8 @@ static void apply_rule(const zk_rel_rule *rr, const zk_text *t, size_t si,
         if (rc < 0)
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        if (debug)
+            fprintf(stderr, "  %s matched: %.*s\n", rr->id, (int)(ov[1] - ov[0]), s + ov[0]);
         size_t src[16], dst[16], parties[16], origin[16];
         char *title = group_title(rr->code, md, s, t, sm);
         size_t no = group_ents(rr->code, md, "origin", s, sm, origin, 16);
@@ -191,7 +193,7 @@ void zk_rel_run(const zk_rules *r, const zk_text *t, const zk_sent_marks *marks,
             const zk_rel_rule *rr = &r->rels[i];
             if (!md)
                 md = pcre2_match_data_create(64, NULL);
-            apply_rule(rr, t, si, &marks[si], b.data, b.len, md, d);
+            apply_rule(rr, t, si, &marks[si], b.data, b.len, md, d, debug);
         }
     }
     pcre2_match_data_free(md);

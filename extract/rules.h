@@ -48,10 +48,12 @@ enum {
     ZK_W_MASTHEAD = 1u << 12,  /* masthead word naming the home city: 天津日报 -> 天津市 */
     ZK_W_EXPAND = 1u << 13,    /* abbreviated name ending and its full form: 发改委 -> 发展和改革委员会 */
     ZK_W_NOTPLACE = 1u << 14,  /* after a short place form, it is no place: 村 (兴隆村) */
-    ZK_W_NAMEPART = 1u << 15   /* a frequent verb that is no boundary: 发展, 保护 (…保护中心) */
+    ZK_W_NAMEPART = 1u << 15,  /* a frequent verb that is no boundary: 发展, 保护 (…保护中心) */
+    ZK_W_PROVINCE = 1u << 16,  /* one-character province form in a run: 沪苏浙皖 -> 上海市 … */
+    ZK_W_COUNT = 1u << 17      /* a count of places after a run: 三省一市, 两地 */
 };
 
-#define ZK_W_NCLASSES 16
+#define ZK_W_NCLASSES 18
 
 typedef struct zk_word {
     char *word;

@@ -14,11 +14,11 @@
  *     so it can grow), sorted by code point, with a capacity that is the
  *     next power of two of the count; a full array moves to a new slot of
  *     twice the size and the old slot goes to a free list of its size.
- *   - The root's children in the BMP are found through a two-level direct
- *     table (top[cp >> 8][cp & 255] -> pool index), allocated per block of
- *     256 code points that is used, so a lookup of a character no key
- *     starts with costs two loads of hot memory.  Other root children
- *     (astral code points, raw bytes) are the root node's sorted array.
+ *   - The root's children in the BMP are a two-level direct table of
+ *     nodes (top[cp >> 8][cp & 255]), allocated per block of 256 code
+ *     points that is used, so the first character costs two loads and no
+ *     search.  Other root children (astral code points, raw bytes) are the
+ *     root node's sorted array.
  *
  * Keys and texts are split into code points by one decoder that maps every
  * byte sequence injectively: a well-formed UTF-8 sequence (no overlongs, no
@@ -52,7 +52,8 @@ struct zk_trie {
     zk_tnode *pool;      /* pool[0] is unused: index 0 means "none" */
     size_t npool, cappool;
     uint32_t freelist[33]; /* per log2 of capacity */
-    uint32_t *top[256];  /* BMP root children: top[hi][lo] -> pool index */
+    zk_tnode *top[256];  /* BMP root children: top[hi][lo]; a node with
+                          * value -1 and no children stands for none */
     zk_tnode root;       /* value of the empty key; kids: non-BMP children */
     size_t nkeys;
 };
@@ -178,29 +179,30 @@ static inline const zk_tnode *kid(const zk_trie *t, const zk_tnode *e, uint32_t 
     return lo < n && a[lo].cp == cp ? &a[lo] : NULL;
 }
 
-/* The root's child for cp, or NULL. */
+/* The root's child for cp, or NULL (or an empty node: value -1, no
+ * children). */
 static inline const zk_tnode *root_kid(const zk_trie *t, uint32_t cp)
 {
     if (cp < 0x10000) {
-        const uint32_t *b = t->top[cp >> 8];
-        uint32_t i = b ? b[cp & 255] : 0;
-        return i ? &t->pool[i] : NULL;
+        const zk_tnode *b = t->top[cp >> 8];
+        return b ? &b[cp & 255] : NULL;
     }
     return kid(t, &t->root, cp);
 }
 
-/* Insert a child cp into the array of the node *e (not yet holding it) and
- * return the child's pool index.  e may point into the pool, which may
- * move: it is given as a pool index, or 0 for the root. */
-static uint32_t add_kid(zk_trie *t, uint32_t ei, uint32_t cp)
+/* Insert a child cp into the array of a node (not yet holding it) and
+ * return the child's pool index.  The node is fixed, the root or in a
+ * top block, or else in the pool, which may move: then fixed is NULL and
+ * ei is its pool index. */
+static uint32_t add_kid(zk_trie *t, zk_tnode *fixed, uint32_t ei, uint32_t cp)
 {
-    zk_tnode *e = ei ? &t->pool[ei] : &t->root;
+    zk_tnode *e = fixed ? fixed : &t->pool[ei];
     uint32_t n = e->nkids, pos = 0;
     while (pos < n && t->pool[e->kids + pos].cp < cp)
         pos++;
     if (n == 0 || cap_of(n) == n) {
         uint32_t old = e->kids, s = slot_alloc(t, n ? 2 * n : 1);
-        e = ei ? &t->pool[ei] : &t->root; /* the pool may have moved */
+        e = fixed ? fixed : &t->pool[ei]; /* the pool may have moved */
         if (n) {
             memcpy(&t->pool[s], &t->pool[old], pos * sizeof *t->pool);
             memcpy(&t->pool[s + pos + 1], &t->pool[old + pos], (n - pos) * sizeof *t->pool);
@@ -223,25 +225,25 @@ static uint32_t add_kid(zk_trie *t, uint32_t ei, uint32_t cp)
 int32_t zk_trie_add(zk_trie *t, const char *key, size_t len, int32_t value)
 {
     const unsigned char *u = (const unsigned char *)key;
-    zk_tnode *e = &t->root;
-    uint32_t ei = 0;
+    zk_tnode *e = &t->root, *fixed = e; /* fixed: e is not in the pool */
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         i += dec(u + i, len - i, &cp);
-        const zk_tnode *c = ei == 0 ? root_kid(t, cp) : kid(t, e, cp);
-        if (c) {
-            ei = (uint32_t)(c - t->pool);
-        } else if (ei == 0 && cp < 0x10000) {
-            uint32_t **b = &t->top[cp >> 8];
-            if (!*b)
-                *b = zk_xcalloc(256, sizeof **b);
-            ei = slot_alloc(t, 1);
-            t->pool[ei] = (zk_tnode){cp, -1, 0, 0};
-            (*b)[cp & 255] = ei;
-        } else {
-            ei = add_kid(t, ei, cp);
+        if (e == &t->root && cp < 0x10000) {
+            zk_tnode **b = &t->top[cp >> 8];
+            if (!*b) {
+                *b = zk_xmalloc(256 * sizeof **b);
+                for (uint32_t j = 0; j < 256; j++)
+                    (*b)[j] = (zk_tnode){(cp & ~255u) | j, -1, 0, 0};
+            }
+            e = fixed = &(*b)[cp & 255];
+            continue;
         }
-        e = &t->pool[ei];
+        const zk_tnode *c = kid(t, e, cp);
+        uint32_t ci = c ? (uint32_t)(c - t->pool)
+                        : add_kid(t, fixed, fixed ? 0 : (uint32_t)(e - t->pool), cp);
+        e = &t->pool[ci];
+        fixed = NULL;
     }
     int32_t old = e->value;
     if (old < 0) {

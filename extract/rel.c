@@ -36,7 +36,8 @@ static void build_tagged(const zk_text *t, size_t si, const zk_sent_marks *sm, z
             continue;
         zk_buf_append(b, t->norm + p, m->start - p);
         char tag[64];
-        snprintf(tag, sizeof tag, "<%s#%zu>", m->type, i);
+        /* a group (三地, 沪苏浙皖) is marked with a star: <city#3*> */
+        snprintf(tag, sizeof tag, "<%s#%zu%s>", m->type, i, m->nent > 1 ? "*" : "");
         zk_buf_puts(b, tag);
         p = m->end;
     }
@@ -61,6 +62,8 @@ static size_t markers_in(const char *s, size_t a, size_t b, size_t *out, size_t 
             q++;
             digits++;
         }
+        if (digits && q < s + b && *q == '*')
+            q++;
         if (digits && q < s + b && *q == '>')
             out[n++] = v;
     }

@@ -30,14 +30,15 @@ typedef struct zk_macros {
 } zk_macros;
 
 static const char *const builtin[][2] = {
-    {"ent", "<(?!topic#)[a-z_]+#[0-9,]+>"},
-    {"city", "<city#[0-9,]+>"},
-    {"park", "<park#[0-9,]+>"},
-    {"agency", "<agency#[0-9,]+>"},
-    {"company", "<company#[0-9,]+>"},
-    {"institution", "<institution#[0-9,]+>"},
-    {"org", "<(?:company|institution|agency)#[0-9,]+>"},
-    {"place", "<(?:city|park)#[0-9,]+>"},
+    {"ent", "<(?!topic#)[a-z_]+#[0-9]+\\*?>"},
+    {"city", "<city#[0-9]+\\*?>"},
+    {"park", "<park#[0-9]+\\*?>"},
+    {"agency", "<agency#[0-9]+\\*?>"},
+    {"company", "<company#[0-9]+\\*?>"},
+    {"institution", "<institution#[0-9]+\\*?>"},
+    {"org", "<(?:company|institution|agency)#[0-9]+\\*?>"},
+    {"place", "<(?:city|park)#[0-9]+\\*?>"},
+    {"group", "<[a-z_]+#[0-9]+\\*>"},
     {"topic", "<topic#[0-9]+>"},
 };
 

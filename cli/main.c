@@ -50,6 +50,8 @@ static const char usage_text[] =
     "                       .graphml .jsonld .json)\n"
     "      --rules DIR      read the rules from DIR (default: $ZHKG_RULES, else\n"
     "                       the rules folder installed with zhkg)\n"
+    "      --home-city NAME the newspaper's city, for 我市/本市 (default: from\n"
+    "                       the masthead, else the article's main city)\n"
     "  -k, --keep-going     skip a bad input with a message and go on; the\n"
     "                       outputs are still written, the exit status is 1\n"
     "  -q, --quiet          do not print the summary line\n"
@@ -67,6 +69,7 @@ typedef struct output {
 
 typedef struct options {
     const char *rules;
+    const char *home_city;
     const char *format;
     output *out;
     size_t nout;
@@ -172,6 +175,10 @@ static int parse_build(int argc, char **argv, options *o)
             if (r < 0)
                 return usage_error("option '%s' needs a directory", a);
             o->rules = v;
+        } else if ((r = opt_value(argv, argc, &i, 0, "home-city", &v)) != 0) {
+            if (r < 0 || !*v)
+                return usage_error("option '%s' needs a city name", a);
+            o->home_city = v;
         } else {
             return usage_error("unknown option '%s'", a);
         }
@@ -331,6 +338,7 @@ static int build(int argc, char **argv)
         report(&err, rdir);
         goto done;
     }
+    zk_rules_set_home_city(rules, o.home_city);
     if ((g = zk_graph_new()) == NULL) {
         msg("%s", strerror(ENOMEM));
         goto done;

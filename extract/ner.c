@@ -614,6 +614,10 @@ static void commit_one(zk_ner *s, size_t si, zk_cand *x, zk_sent_marks *sm)
 static void detect_home(zk_ner *s, zk_cands *all)
 {
     const char *txt = s->t->norm;
+    if (s->r->home_city) {
+        s->home = s->r->home_city;
+        return;
+    }
     for (size_t p = 0; p < s->t->norm_len; p++) {
         if (((unsigned char)txt[p] & 0xC0) == 0x80)
             continue;

@@ -147,6 +147,22 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
         size_t k = zk_utf8_decode(txt + q, suf - q, &cp);
         q += k ? k : 1;
     }
+    /* a conjunction (和, 及) right before a known name separates two names
+     * (…保护中心和河北省…), while 工业和信息化 stays one name */
+    for (size_t q = ws; q < suf;) {
+        uint32_t cp;
+        size_t k = zk_utf8_decode(txt + q, suf - q, &cp);
+        if (!k)
+            k = 1;
+        const zk_word *w = zk_rules_word(r, txt + q, k);
+        if (w && (w->classes & ZK_W_CONJ) && q + k < suf && starter[q + k - ws] &&
+            !inside[q - ws]) {
+            size_t e = q + k - ws;
+            if (bstart[e] == (size_t)-1 || bstart[e] > q - ws)
+                bstart[e] = q - ws;
+        }
+        q += k;
+    }
     /* 3. scan right to left */
     size_t left_starter = (size_t)-1, cut = 0;
     int bdepth = 0, cut_by_ref = 0;

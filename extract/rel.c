@@ -134,7 +134,39 @@ static char *group_title(const pcre2_code *code, pcre2_match_data *md, const cha
     return b.data;
 }
 
-static void apply_rule(const zk_rel_rule *rr, const zk_text *t, size_t si,
+/* 1 if s[a..b) holds a negation word (words.tsv class negation) that is
+ * not the start of a longer ordinary word (未来, 不断 are no negations) and
+ * whose clause runs to the end of the match. */
+static int negated(const zk_rules *r, const char *s, size_t a, size_t b)
+{
+    for (size_t q = a; q < b; q++) {
+        if (((unsigned char)s[q] & 0xC0) == 0x80 || s[q] == '<')
+            continue;
+        zk_trie_match m[8];
+        size_t nm = zk_trie_prefixes(r->word_trie, s + q, b - q, m, 8);
+        size_t neg = 0;
+        for (size_t i = 0; i < nm; i++)
+            if (r->words[m[i].value].classes & ZK_W_NEGATION)
+                neg = m[i].len;
+        if (!neg)
+            continue;
+        size_t nc = zk_trie_prefixes(r->common_trie, s + q, b - q, m, 8);
+        if (nc && m[nc - 1].len > neg) {
+            const zk_word *w = zk_rules_word(r, s + q, m[nc - 1].len);
+            if (!w || !(w->classes & ZK_W_NEGATION))
+                continue;
+        }
+        /* a negation reaches to the end of its clause only (未花一分钱，就获得…) */
+        int clause_ends = 0;
+        for (size_t x = q; x + 3 <= b && !clause_ends; x++)
+            clause_ends = memcmp(s + x, "，", 3) == 0 || s[x] == ',';
+        if (!clause_ends)
+            return 1;
+    }
+    return 0;
+}
+
+static void apply_rule(const zk_rules *r, const zk_rel_rule *rr, const zk_text *t, size_t si,
                        const zk_sent_marks *sm, const char *s, size_t len,
                        pcre2_match_data *md, zk_doc *d, int debug)
 {
@@ -146,6 +178,12 @@ static void apply_rule(const zk_rel_rule *rr, const zk_text *t, size_t si,
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         if (debug)
             fprintf(stderr, "  %s matched: %.*s\n", rr->id, (int)(ov[1] - ov[0]), s + ov[0]);
+        if (negated(r, s, ov[0], ov[1])) {
+            if (debug)
+                fprintf(stderr, "  %s negated\n", rr->id);
+            start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            continue;
+        }
         size_t src[16], dst[16], parties[16], origin[16];
         char *title = group_title(rr->code, md, s, t, sm);
         size_t no = group_ents(rr->code, md, "origin", s, sm, origin, 16);
@@ -196,7 +234,7 @@ void zk_rel_run(const zk_rules *r, const zk_text *t, const zk_sent_marks *marks,
             const zk_rel_rule *rr = &r->rels[i];
             if (!md)
                 md = pcre2_match_data_create(64, NULL);
-            apply_rule(rr, t, si, &marks[si], b.data, b.len, md, d, debug);
+            apply_rule(r, rr, t, si, &marks[si], b.data, b.len, md, d, debug);
         }
     }
     pcre2_match_data_free(md);

@@ -63,6 +63,7 @@ void zk_rules_free(zk_rules *r)
         pcre2_code_free(r->ents[i].code);
     }
     free(r->ents);
+    free(r->home_city);
     zk_trie_free(r->lex_trie);
     zk_trie_free(r->word_trie);
     zk_trie_free(r->suffix_trie);
@@ -165,4 +166,10 @@ zk_status zk_rules_load(const char *dir, zk_rules **out, zk_error *err)
     }
     *out = r;
     return ZK_OK;
+}
+
+void zk_rules_set_home_city(zk_rules *r, const char *name)
+{
+    free(r->home_city);
+    r->home_city = name && *name ? zk_xstrdup(name) : NULL;
 }

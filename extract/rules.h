@@ -50,10 +50,12 @@ enum {
     ZK_W_NOTPLACE = 1u << 14,  /* after a short place form, it is no place: 村 (兴隆村) */
     ZK_W_NAMEPART = 1u << 15,  /* a frequent verb that is no boundary: 发展, 保护 (…保护中心) */
     ZK_W_PROVINCE = 1u << 16,  /* one-character province form in a run: 沪苏浙皖 -> 上海市 … */
-    ZK_W_COUNT = 1u << 17      /* a count of places after a run: 三省一市, 两地 */
+    ZK_W_COUNT = 1u << 17,     /* a count of places after a run: 三省一市, 两地 */
+    ZK_W_NEGATION = 1u << 18,  /* negates a relation stated in its match: 未, 尚未, 没有 */
+    ZK_W_CONJ = 1u << 19       /* a conjunction, a boundary before a known name: 和 */
 };
 
-#define ZK_W_NCLASSES 18
+#define ZK_W_NCLASSES 20
 
 typedef struct zk_word {
     char *word;
@@ -108,6 +110,7 @@ struct zk_rules {
     size_t nrels, caprels;
     zk_trie *common_trie;  /* common words (common-words.tsv) -> frequency */
     zk_ent_rule *ents;     /* context patterns for names without a suffix */
+    char *home_city;       /* zk_rules_set_home_city(), or NULL */
     size_t nents, capents;
 };
 

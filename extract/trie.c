@@ -14,6 +14,11 @@
  *     so it can grow), sorted by code point, with a capacity that is the
  *     next power of two of the count; a full array moves to a new slot of
  *     twice the size and the old slot goes to a free list of its size.
+ *   - Up to 8 children are scanned; a larger array (the second character
+ *     of common words has hundreds) carries an open-addressing hash table
+ *     of 16-bit positions right after it, at most half full, so a step is
+ *     one or two probes instead of a binary search whose branches the CPU
+ *     cannot predict.
  *   - The root's children in the BMP are a two-level direct table of
  *     nodes (top[cp >> 8][cp & 255]), allocated per block of 256 code
  *     points that is used, so the first character costs two loads and no
@@ -42,14 +47,24 @@ typedef struct zk_tnode {
     int32_t value;   /* -1 when no key ends here */
     uint32_t kids;   /* pool index of the sorted child array, 0 if none; on
                       * a free list: the next free slot */
-    uint32_t nkids;
+    unsigned nkids : 24; /* number of children */
+    unsigned kbits : 8;  /* log2 of the child array's capacity */
 } zk_tnode;
+
+/* A pool slot: a node, or 8 entries of a child array's hash table (each
+ * 0 for empty or 1 + the child's position in the array). */
+typedef union zk_tslot {
+    zk_tnode node;
+    uint16_t h[8];
+} zk_tslot;
 
 #define ZK_RAW_BASE 0x110000u /* pseudo code points of undecodable bytes */
 #define ZK_LINEAR 8           /* child arrays up to this size are scanned */
+#define ZK_HASH_BITS 15       /* capacities up to 2^15 get a hash table;
+                               * larger ones are binary searched */
 
 struct zk_trie {
-    zk_tnode *pool;      /* pool[0] is unused: index 0 means "none" */
+    zk_tslot *pool;      /* pool[0] is unused: index 0 means "none" */
     size_t npool, cappool;
     uint32_t freelist[33]; /* per log2 of capacity */
     zk_tnode *top[256];  /* BMP root children: top[hi][lo]; a node with
@@ -95,46 +110,64 @@ static inline size_t dec(const unsigned char *u, size_t n, uint32_t *cp)
     return 1;
 }
 
-static unsigned log2_of(uint32_t cap)
+/* 1 if an array of capacity 2^k carries a hash table. */
+static int hashed(unsigned k)
 {
-    unsigned k = 0;
-    while ((1u << k) < cap)
-        k++;
-    return k;
+    return k > 3 && k <= ZK_HASH_BITS;
 }
 
-/* Capacity of an array holding n nodes (n >= 1): the next power of two. */
-static uint32_t cap_of(uint32_t n)
+/* Pool slots of a child array of capacity 2^k: the nodes, then for a
+ * hashed array 2^(k+1) 16-bit entries (2^k / 4 slots). */
+static uint32_t slot_size(unsigned k)
 {
-    return 1u << log2_of(n);
+    return (1u << k) + (hashed(k) ? 1u << (k - 2) : 0);
 }
 
-/* A free slot of cap (a power of two) nodes; returns its pool index. */
-static uint32_t slot_alloc(zk_trie *t, uint32_t cap)
+static inline uint32_t hash_cp(uint32_t cp, unsigned k)
 {
-    unsigned k = log2_of(cap);
-    uint32_t s = t->freelist[k];
+    return (cp * 0x9E3779B1u) >> (31 - k); /* k + 1 bits */
+}
+
+/* A free slot for an array of capacity 2^k; returns its pool index. */
+static uint32_t slot_alloc(zk_trie *t, unsigned k)
+{
+    uint32_t s = t->freelist[k], size = slot_size(k);
     if (s) {
-        t->freelist[k] = t->pool[s].kids;
+        t->freelist[k] = t->pool[s].node.kids;
         return s;
     }
-    if (t->npool + cap > UINT32_MAX)
-        zk_xmalloc((size_t)-1); /* more than 2^32 nodes: out of memory */
-    if (t->npool + cap > t->cappool) {
-        while (t->npool + cap > t->cappool)
+    if (t->npool + size > UINT32_MAX)
+        zk_xmalloc((size_t)-1); /* more than 2^32 slots: out of memory */
+    if (t->npool + size > t->cappool) {
+        while (t->npool + size > t->cappool)
             t->cappool *= 2;
         t->pool = zk_xrealloc(t->pool, t->cappool * sizeof *t->pool);
     }
     s = (uint32_t)t->npool;
-    t->npool += cap;
+    t->npool += size;
     return s;
 }
 
-static void slot_free(zk_trie *t, uint32_t s, uint32_t cap)
+static void slot_free(zk_trie *t, uint32_t s, unsigned k)
 {
-    unsigned k = log2_of(cap);
-    t->pool[s].kids = t->freelist[k];
+    t->pool[s].node.kids = t->freelist[k];
     t->freelist[k] = s;
+}
+
+/* Rebuild the hash table of e's child array. */
+static void rehash(zk_trie *t, const zk_tnode *e)
+{
+    unsigned k = e->kbits;
+    zk_tslot *a = t->pool + e->kids;
+    uint16_t *h = a[1u << k].h;
+    uint32_t mask = (2u << k) - 1;
+    memset(h, 0, (2u << k) * sizeof *h);
+    for (uint32_t i = 0; i < e->nkids; i++) {
+        uint32_t j = hash_cp(a[i].node.cp, k);
+        while (h[j])
+            j = (j + 1) & mask;
+        h[j] = (uint16_t)(i + 1);
+    }
 }
 
 zk_trie *zk_trie_new(void)
@@ -160,23 +193,35 @@ void zk_trie_free(zk_trie *t)
 /* The child of e for cp, or NULL. */
 static inline const zk_tnode *kid(const zk_trie *t, const zk_tnode *e, uint32_t cp)
 {
-    const zk_tnode *a = t->pool + e->kids;
+    const zk_tslot *a = t->pool + e->kids;
     uint32_t n = e->nkids;
     if (n <= ZK_LINEAR) {
         for (uint32_t i = 0; i < n; i++)
-            if (a[i].cp >= cp)
-                return a[i].cp == cp ? &a[i] : NULL;
+            if (a[i].node.cp >= cp)
+                return a[i].node.cp == cp ? &a[i].node : NULL;
         return NULL;
+    }
+    unsigned k = e->kbits;
+    if (hashed(k)) {
+        const uint16_t *h = a[1u << k].h;
+        uint32_t mask = (2u << k) - 1;
+        for (uint32_t j = hash_cp(cp, k);; j = (j + 1) & mask) {
+            uint32_t x = h[j];
+            if (x == 0)
+                return NULL;
+            if (a[x - 1].node.cp == cp)
+                return &a[x - 1].node;
+        }
     }
     uint32_t lo = 0, hi = n;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
-        if (a[mid].cp < cp)
+        if (a[mid].node.cp < cp)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < n && a[lo].cp == cp ? &a[lo] : NULL;
+    return lo < n && a[lo].node.cp == cp ? &a[lo].node : NULL;
 }
 
 /* The root's child for cp, or NULL (or an empty node: value -1, no
@@ -190,35 +235,41 @@ static inline const zk_tnode *root_kid(const zk_trie *t, uint32_t cp)
     return kid(t, &t->root, cp);
 }
 
+/* Pool index of a node that lives in the pool. */
+static uint32_t slot_of(const zk_trie *t, const zk_tnode *e)
+{
+    return (uint32_t)((const zk_tslot *)(const void *)e - t->pool);
+}
+
 /* Insert a child cp into the array of a node (not yet holding it) and
  * return the child's pool index.  The node is fixed, the root or in a
  * top block, or else in the pool, which may move: then fixed is NULL and
  * ei is its pool index. */
 static uint32_t add_kid(zk_trie *t, zk_tnode *fixed, uint32_t ei, uint32_t cp)
 {
-    zk_tnode *e = fixed ? fixed : &t->pool[ei];
+    zk_tnode *e = fixed ? fixed : &t->pool[ei].node;
     uint32_t n = e->nkids, pos = 0;
-    while (pos < n && t->pool[e->kids + pos].cp < cp)
+    while (pos < n && t->pool[e->kids + pos].node.cp < cp)
         pos++;
-    if (n == 0 || cap_of(n) == n) {
-        uint32_t old = e->kids, s = slot_alloc(t, n ? 2 * n : 1);
-        e = fixed ? fixed : &t->pool[ei]; /* the pool may have moved */
+    if (n == 0 || n == 1u << e->kbits) {
+        unsigned k = n ? e->kbits + 1u : 0;
+        uint32_t old = e->kids, s = slot_alloc(t, k);
+        e = fixed ? fixed : &t->pool[ei].node; /* the pool may have moved */
         if (n) {
             memcpy(&t->pool[s], &t->pool[old], pos * sizeof *t->pool);
             memcpy(&t->pool[s + pos + 1], &t->pool[old + pos], (n - pos) * sizeof *t->pool);
-            slot_free(t, old, n);
+            slot_free(t, old, e->kbits);
         }
         e->kids = s;
+        e->kbits = k & 255u;
     } else {
         memmove(&t->pool[e->kids + pos + 1], &t->pool[e->kids + pos],
                 (n - pos) * sizeof *t->pool);
     }
-    e->nkids = n + 1;
-    zk_tnode *c = &t->pool[e->kids + pos];
-    c->cp = cp;
-    c->value = -1;
-    c->kids = 0;
-    c->nkids = 0;
+    e->nkids = (n + 1) & 0xFFFFFFu;
+    t->pool[e->kids + pos].node = (zk_tnode){cp, -1, 0, 0, 0};
+    if (hashed(e->kbits))
+        rehash(t, e);
     return e->kids + pos;
 }
 
@@ -234,15 +285,15 @@ int32_t zk_trie_add(zk_trie *t, const char *key, size_t len, int32_t value)
             if (!*b) {
                 *b = zk_xmalloc(256 * sizeof **b);
                 for (uint32_t j = 0; j < 256; j++)
-                    (*b)[j] = (zk_tnode){(cp & ~255u) | j, -1, 0, 0};
+                    (*b)[j] = (zk_tnode){(cp & ~255u) | j, -1, 0, 0, 0};
             }
             e = fixed = &(*b)[cp & 255];
             continue;
         }
         const zk_tnode *c = kid(t, e, cp);
-        uint32_t ci = c ? (uint32_t)(c - t->pool)
-                        : add_kid(t, fixed, fixed ? 0 : (uint32_t)(e - t->pool), cp);
-        e = &t->pool[ci];
+        uint32_t ci = c ? slot_of(t, c)
+                        : add_kid(t, fixed, fixed ? 0 : slot_of(t, e), cp);
+        e = &t->pool[ci].node;
         fixed = NULL;
     }
     int32_t old = e->value;

@@ -68,6 +68,11 @@ typedef struct zk_rules zk_rules;
  * and err names FILE:LINE:COL. Caller frees with zk_rules_free. */
 zk_status zk_rules_load(const char *dir, zk_rules **out, zk_error *err);
 void zk_rules_free(zk_rules *r);
+/* The newspaper's home city, used for 我市/本市/全市 when the article has no
+ * masthead naming it (see docs/relations.md).  name is copied; NULL returns
+ * to detection.  Call before extraction starts (the rules are shared
+ * read-only by extracting threads). */
+void zk_rules_set_home_city(zk_rules *r, const char *name);
 
 /* ------------------------------------------------------------------ */
 /* Text                                                                */

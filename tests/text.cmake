@@ -64,7 +64,9 @@ if(ZHKG_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
   target_link_options(fuzz_text_libfuzzer PRIVATE -fsanitize=fuzzer,address,undefined)
   target_link_libraries(fuzz_text_libfuzzer PRIVATE PkgConfig::UTF8PROC)
   add_test(NAME text.fuzz.libfuzzer
-           COMMAND ${CMAKE_COMMAND} -E env
-                   sh -c "mkdir -p fuzz_text_corpus && exec $<TARGET_FILE:fuzz_text_libfuzzer> -runs=50000 -max_len=2048 -dict=${CMAKE_CURRENT_SOURCE_DIR}/fuzz/text.dict fuzz_text_corpus ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus/text")
+           COMMAND sh -c "mkdir -p fuzz_text_corpus && exec \"$0\" -runs=50000 -max_len=2048 -dict=\"$1\" fuzz_text_corpus \"$2\""
+                   $<TARGET_FILE:fuzz_text_libfuzzer>
+                   ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/text.dict
+                   ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus/text)
   set_tests_properties(text.fuzz.libfuzzer PROPERTIES TIMEOUT 600)
 endif()

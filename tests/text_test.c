@@ -1,7 +1,7 @@
 /*
  * text_test.c - test driver for the text layer (zk_text_from_utf8).
  *
- *   text_test case FILE.case...     run data cases (format: tests/text/README)
+ *   text_test case FILE.case...     run data cases (format: docs/text.md)
  *   text_test invariants PATH...    every file (or every file of a folder)
  *                                   must normalise and pass text_check()
  *   text_test errors                zk_error_* and zk_status_str

@@ -49,4 +49,18 @@ void zk_cands_push(zk_cands *c, const zk_cand *x);
  * references, one-character forms. */
 void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out);
 
+/* ner_alias.c */
+void zk_ner_dyn_add(zk_ner *s, const char *surface, size_t n, const char *canon,
+                    const char *type);
+void zk_ner_learn_intro_alias(zk_ner *s, const zk_cand *c, size_t send);
+void zk_ner_learn_abbreviations(zk_ner *s, const zk_cand *c);
+void zk_ner_learn_short_forms(zk_ner *s, const zk_cand *c);
+void zk_ner_learn_place_prefixed(zk_ner *s, const zk_cands *names);
+void zk_ner_add_expansions(zk_ner *s, size_t ent, const char *name);
+/* ner_ref.c */
+const char *zk_ner_home_city(const zk_ner *s);
+long zk_ner_resolve_coref(const zk_ner *s, const char *want, size_t sent);
+void zk_ner_resolve_group(zk_ner *s, size_t si, const zk_cand *x, zk_marker *mk);
+void zk_ner_detect_home(zk_ner *s, zk_cands *all);
+
 #endif

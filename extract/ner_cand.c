@@ -260,7 +260,7 @@ static void push_name(zk_cands *out, size_t a, size_t b, const char *type,
                       const char *canon, char *owned, const char *rule, int prio,
                       const zk_lex_entry *lex);
 
-static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body)
+static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body, int anchored_suffix)
 {
     const char *txt = s->t->norm;
     size_t n = suf - left;
@@ -278,7 +278,7 @@ static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body)
         if ((cl & ZK_W_DETERMINER) || ((cl & ZK_W_BOUNDARY) && chars_in(txt + left, m[i].len) > 1))
             return 0;
     }
-    if (min_body > 0) {
+    if (min_body > 0 && anchored_suffix) {
         int32_t f = zk_trie_get(s->r->lex_trie, txt + left, n);
         if (f >= 0 && strcmp(s->r->lex[s->r->forms[f].entry].type, "city") == 0)
             return 0; /* 天津基地, 北京办公室: a place and a bare ending */
@@ -492,7 +492,7 @@ void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
             int anchored = 0;
             size_t left = left_edge(s, ss, p, end, &anchored);
             if (left != (size_t)-1 && left < p && (anchored || !sf->anchored) &&
-                body_ok(s, left, p, sf->min_body) &&
+                body_ok(s, left, p, sf->min_body, sf->anchored) &&
                 !suffix_blocked(s, ss, se, p, end)) {
                 char *name = zk_xstrndup(txt + left, end - left);
                 push_name(out, left, end, sf->type, name, name, "suffix", 2, NULL);

@@ -206,6 +206,21 @@ static void commit_one(zk_ner *s, size_t si, zk_cand *x, zk_sent_marks *sm)
                 return;
             mk.ent[mk.nent++] = zk_doc_entity(s->d, h, "city");
         } else {
+            char *homed = NULL;
+            const char *h = zk_ner_home_city(s);
+            if (x->home_prefix && h) {
+                /* 市金融局 in a Tianjin paper is 天津市金融局 */
+                size_t hl = strlen(h), k = zk_utf8_prev(h, hl);
+                const char *tail = s->t->norm + x->start;
+                if (hl > k && memcmp(h + hl - k, tail, k) == 0) {
+                    zk_buf b;
+                    zk_buf_init(&b);
+                    zk_buf_puts(&b, h);
+                    zk_buf_append(&b, tail + k, x->end - x->start - k);
+                    homed = b.data;
+                    x->canon = homed;
+                }
+            }
             size_t e = zk_doc_entity(s->d, x->canon, x->type);
             char *surface = zk_xstrndup(s->t->norm + x->start, x->end - x->start);
             if (x->lex && strcmp(x->lex->type, "company") == 0)
@@ -215,7 +230,10 @@ static void commit_one(zk_ner *s, size_t si, zk_cand *x, zk_sent_marks *sm)
             zk_doc_entity_alias(s->d, e, surface);
             if (x->from_suffix)
                 zk_ner_add_expansions(s, e, surface);
+            if (homed)
+                zk_ner_add_expansions(s, e, homed);
             free(surface);
+            free(homed);
             mk.ent[mk.nent++] = e;
             mk.type = s->d->ent[e].type;
             add_mention(s, e, si, x);

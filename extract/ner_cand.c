@@ -73,7 +73,8 @@ static int starts_common_word(const zk_rules *r, const char *txt, size_t q, size
 
 /* Left edge of a name whose suffix starts at suf and which ends at end;
  * returns (size_t)-1 when there is no acceptable name. */
-static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int *anchored)
+static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int *anchored,
+                        int *home_pref)
 {
     const char *txt = s->t->norm;
     const zk_rules *r = s->r;
@@ -166,6 +167,7 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
     /* 3. scan right to left */
     size_t left_starter = (size_t)-1, cut = 0;
     int bdepth = 0, cut_by_ref = 0;
+    size_t home_at = (size_t)-1;
     for (size_t p = suf - ws;;) {
         if (starter[p] && bdepth == 0)
             left_starter = p;
@@ -178,10 +180,15 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
                 cut = p;
                 zk_trie_match gm[8];
                 size_t ng = zk_trie_prefixes(r->word_trie, txt + ws + q, p - q, gm, 8);
-                for (size_t g = 0; g < ng; g++)
-                    if (q + gm[g].len == p &&
-                        (r->words[gm[g].value].classes & (ZK_W_GROUP | ZK_W_DETERMINER)))
+                for (size_t g = 0; g < ng; g++) {
+                    unsigned cl = r->words[gm[g].value].classes;
+                    if (q + gm[g].len != p)
+                        continue;
+                    if (cl & (ZK_W_GROUP | ZK_W_DETERMINER))
                         cut_by_ref = 1;
+                    if ((cl & ZK_W_HOMEPREFIX) && left_starter == (size_t)-1 && p < suf - ws)
+                        home_at = q; /* 市金融局: the home city's 金融局 */
+                }
                 break;
             }
         }
@@ -197,6 +204,12 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
         p -= k;
     }
     *anchored = left_starter != (size_t)-1 && left_starter >= cut;
+    if (home_at != (size_t)-1 && home_pref &&
+        (home_at == 0 || (bstart[home_at] != (size_t)-1 && !inside[home_at]))) {
+        *home_pref = 1;
+        *anchored = 1;
+        return ws + home_at;
+    }
     if (!*anchored && cut_by_ref)
         return (size_t)-1; /* 三地保护中心, 该公司: a reference, not a name */
     size_t left = ws + (*anchored ? left_starter : cut);
@@ -489,15 +502,21 @@ void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
             const zk_suffix *sf = &r->suffixes[m[nm - 1].value];
             size_t end = p + m[nm - 1].len;
             last_suffix_end = end;
-            int anchored = 0;
-            size_t left = left_edge(s, ss, p, end, &anchored);
+            int anchored = 0, home_pref = 0;
+            size_t left = left_edge(s, ss, p, end, &anchored,
+                                    strcmp(sf->type, "agency") == 0 ? &home_pref : NULL);
+            size_t body = left;
+            if (home_pref)
+                body += zk_utf8_decode(txt + left, p - left, &cp);
+            /* 市金融局: a bare function (金融) is the body of a home-city agency */
             if (left != (size_t)-1 && left < p && (anchored || !sf->anchored) &&
-                body_ok(s, left, p, sf->min_body, sf->anchored) &&
+                (home_pref ? body < p : body_ok(s, body, p, sf->min_body, sf->anchored)) &&
                 !suffix_blocked(s, ss, se, p, end)) {
                 char *name = zk_xstrndup(txt + left, end - left);
                 push_name(out, left, end, sf->type, name, name, "suffix", 2, NULL);
                 out->v[out->n - 1].suffix_start = p;
                 out->v[out->n - 1].from_suffix = 1;
+                out->v[out->n - 1].home_prefix = home_pref;
             }
         }
         nm = zk_trie_prefixes(r->word_trie, txt + p, se - p, m, 16);

@@ -21,6 +21,7 @@ typedef struct zk_cand {
     int prio;
     int kind;
     int from_suffix;
+    int home_prefix;            /* 市金融局: the name stands for the home city's */
 } zk_cand;
 
 typedef struct zk_cands {

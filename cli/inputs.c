@@ -5,9 +5,12 @@
  * the same on every machine whatever order readdir() returns; the files
  * found are then sorted by the bytes of their paths, so `zhkg build dir/`
  * reads exactly what `zhkg build $(find dir -name '*.txt' | LC_ALL=C sort)`
- * would.  Symbolic links are followed; every directory is entered once,
- * recognised by (st_dev, st_ino), which is what keeps a link loop (a -> ..)
- * from walking for ever.
+ * would (with *.html and *.htm as well).  Only regular files are taken
+ * from a directory: a FIFO named x.txt would block the run for ever, a
+ * link to a device never end, so they are items with err CLI_ENOTREG.
+ * Symbolic links are followed; every directory is entered once, recognised
+ * by (st_dev, st_ino), which is what keeps a link loop (a -> ..) from
+ * walking for ever.
  */
 #include "inputs.h"
 
@@ -31,8 +34,12 @@ typedef struct walk {
 
 void cli_inputs_init(cli_inputs *l)
 {
-    l->item = NULL;
-    l->n = l->cap = 0;
+    memset(l, 0, sizeof *l);
+}
+
+const char *cli_input_strerror(int err)
+{
+    return err == CLI_ENOTREG ? "not a regular file" : strerror(err);
 }
 
 void cli_inputs_free(cli_inputs *l)
@@ -89,10 +96,17 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-static int is_txt(const char *name)
+/* An input by its name: *.txt, *.html, *.htm. */
+static int is_input(const char *name)
 {
+    static const char *const ext[] = {".txt", ".html", ".htm"};
     size_t n = strlen(name);
-    return n > 4 && strcmp(name + n - 4, ".txt") == 0;
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+        size_t k = strlen(ext[i]);
+        if (n > k && strcmp(name + n - k, ext[i]) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -186,13 +200,14 @@ static int walk_dir(walk *w, const char *dir)
             rc = -1;
         } else if (stat(path, &st) != 0) {
             /* A dangling link only matters if it claims to be an input. */
-            if (is_txt(names[i]))
+            if (is_input(names[i]))
                 rc = push(w->out, path, errno, 0), path = NULL;
         } else if (S_ISDIR(st.st_mode)) {
             int seen = enter(w, &st);
             rc = seen < 0 ? -1 : seen ? 0 : walk_dir(w, path);
-        } else if (is_txt(names[i])) {
-            rc = push(w->out, path, 0, 0), path = NULL;
+        } else if (is_input(names[i])) {
+            rc = push(w->out, path, S_ISREG(st.st_mode) ? 0 : CLI_ENOTREG, 0);
+            path = NULL;
         }
         free(path);
     }

@@ -23,7 +23,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmd_render.h"
+#include "common.h"
 #include "inputs.h"
+#include "jobs.h"
+#include "progress.h"
+#include "state.h"
 #include "zhkg.h"
 
 #ifndef ZHKG_RULES_INSTALL_DIR
@@ -34,27 +39,60 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
     "Usage: zhkg build [OPTION]... -o FILE INPUT...\n"
-    "       zhkg --help | --version\n"
+    "  or:  zhkg build [OPTION]... --update STATE [-o FILE]... INPUT...\n"
+    "  or:  zhkg render [OPTION]... [-T FMT] -o FIGURE INPUT...\n"
+    "  or:  zhkg extract [OPTION]... -o PART INPUT...   (zhkg extract --help)\n"
+    "  or:  zhkg merge [OPTION]... -o FILE PART...      (zhkg merge --help)\n"
+    "  or:  zhkg --help | --version\n"
     "\n"
     "Extract the places, parks, agencies, companies and institutions named in\n"
     "Chinese news articles, and the relations between them, into one graph.\n"
     "\n"
-    "INPUT is a UTF-8 text file, a directory (every *.txt file under it,\n"
-    "recursively, in byte order of their paths) or - for standard input.\n"
+    "INPUT is an article file (text or an HTML page, UTF-8, UTF-16 with a\n"
+    "byte order mark, or the encoding of --encoding), a directory (every\n"
+    "*.txt, *.html and *.htm file under it, recursively, in byte order of\n"
+    "their paths) or - for standard input.\n"
     "\n"
     "Options of build:\n"
     "  -o, --output FILE    write the graph to FILE (- for standard output);\n"
     "                       may be given several times, at least once\n"
-    "  -f, --format FMT     write every output as FMT: dot, graphml or jsonld\n"
+    "  -f, --format FMT     write every output as FMT: dot, graphml, jsonld,\n"
+    "                       csv (FILE is a directory), svg, png or pdf\n"
     "                       (default: from each FILE's extension: .dot .gv\n"
-    "                       .graphml .jsonld .json)\n"
+    "                       .graphml .jsonld .json .svg .png .pdf, or a\n"
+    "                       trailing / for csv)\n"
     "      --rules DIR      read the rules from DIR (default: $ZHKG_RULES, else\n"
     "                       the rules folder installed with zhkg)\n"
-    "      --home-city NAME the newspaper's city, for 我市/本市 (default: from\n"
+    "      --home-city NAME\n"
+    "                       the newspaper's city, for 我市/本市 (default: from\n"
     "                       the masthead, else the article's main city)\n"
+    "      --encoding ENC   read the inputs that are not UTF-8 and have no byte\n"
+    "                       order mark as ENC: gbk, gb18030, big5, utf-16le ...\n"
+    "                       (default auto: the charset a page declares)\n"
     "  -k, --keep-going     skip a bad input with a message and go on; the\n"
     "                       outputs are still written, the exit status is 1\n"
-    "  -q, --quiet          do not print the summary line\n"
+    "  -q, --quiet          do not print the progress line (shown on a\n"
+    "                       terminal only) or the summary line\n"
+    "      --update STATE   add the inputs to the graph of STATE (JSON Lines\n"
+    "                       of every document so far, created if missing):\n"
+    "                       inputs whose content is in it are skipped, the\n"
+    "                       new ones are added to it; -o is then optional\n"
+    "  -j, --jobs N         extract on N threads (default 1); the output is\n"
+    "                       the same whatever N\n"
+    "      --base-iri IRI   mint the JSON-LD node IRIs under IRI (default\n"
+    "                       https://example.org/zhkg/)\n"
+    "      --cluster city   DOT and figures: draw each city as a box around\n"
+    "                       what is located in it (default: none)\n"
+    "      --max-nodes N    DOT and figures: keep the N nodes with the most\n"
+    "                       edges (0: all; the default, except for render)\n"
+    "      --layout NAME    figures: Graphviz layout dot, neato or sfdp\n"
+    "                       (default: dot)\n"
+    "\n"
+    "Options of render (and every option of build):\n"
+    "  -o, --output FIGURE  draw the graph to FIGURE: .svg, .png or .pdf\n"
+    "  -T FMT               the figures' format: svg, png or pdf (as -f)\n"
+    "      --max-nodes N    draw the N nodes with the most edges (default 300,\n"
+    "                       0: all)\n"
     "\n"
     "  -h, --help           print this help and exit\n"
     "  -V, --version        print the version and exit\n"
@@ -71,16 +109,22 @@ typedef struct options {
     const char *rules;
     const char *home_city;
     const char *format;
+    const char *update;    /* --update STATE */
+    const char *encoding;  /* --encoding ENC */
     output *out;
     size_t nout;
     const char **in;
     size_t nin;
     int keep_going, quiet;
+    int jobs;
+    int figures;           /* zhkg render: outputs are figures */
+    zk_export_opts xopt;   /* --base-iri, --cluster, --max-nodes, --layout */
 } options;
 
 static void msg(const char *fmt, ...)
 {
     va_list ap;
+    cli_progress_clear();
     fputs("zhkg: ", stderr);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -164,26 +208,52 @@ static int parse_build(int argc, char **argv, options *o)
                 return usage_error("'-o -' given %s", "twice");
             o->out[o->nout].path = v;
             o->out[o->nout++].fmt = ZK_FMT_NONE;
-        } else if ((r = opt_value(argv, argc, &i, 'f', "format", &v)) != 0) {
+        } else if ((r = opt_value(argv, argc, &i, 'f', "format", &v)) != 0 ||
+                   (r = opt_value(argv, argc, &i, 'T', "format", &v)) != 0) {
             if (r < 0)
                 return usage_error("option '%s' needs a format", a);
             if (zk_format_from_name(v) == ZK_FMT_NONE)
-                return usage_error("unknown format '%s' (use dot, graphml or "
-                                   "jsonld)", v);
+                return usage_error("unknown format '%s' (use dot, graphml, "
+                                   "jsonld, csv, svg, png or pdf)", v);
             o->format = v;
         } else if ((r = opt_value(argv, argc, &i, 0, "rules", &v)) != 0) {
             if (r < 0)
                 return usage_error("option '%s' needs a directory", a);
             o->rules = v;
+        } else if ((r = opt_value(argv, argc, &i, 'j', "jobs", &v)) != 0) {
+            char *end;
+            long n;
+            if (r < 0)
+                return usage_error("option '%s' needs a number of threads", a);
+            errno = 0;
+            n = strtol(v, &end, 10);
+            if (errno != 0 || end == v || *end != '\0' || n < 1 || n > 256)
+                return usage_error("bad number of threads '%s' (use 1 to 256)", v);
+            o->jobs = (int)n;
         } else if ((r = opt_value(argv, argc, &i, 0, "home-city", &v)) != 0) {
             if (r < 0 || !*v)
                 return usage_error("option '%s' needs a city name", a);
             o->home_city = v;
+        } else if ((r = opt_value(argv, argc, &i, 0, "encoding", &v)) != 0) {
+            if (r < 0)
+                return usage_error("option '%s' needs an encoding", a);
+            if (!zk_encoding_supported(v))
+                return usage_error("unknown encoding '%s' (use auto, gbk, "
+                                   "gb18030, big5, utf-16le, utf-16be or a "
+                                   "name iconv knows)", v);
+            o->encoding = v;
+        } else if ((r = opt_value(argv, argc, &i, 0, "update", &v)) != 0) {
+            if (r < 0 || !*v || strcmp(v, "-") == 0)
+                return usage_error("option '%s' needs a state file", a);
+            o->update = v;
+        } else if ((r = cli_export_opt(argv, argc, &i, &o->xopt)) != 0) {
+            if (r < 0)
+                return EXIT_USAGE;
         } else {
             return usage_error("unknown option '%s'", a);
         }
     }
-    if (o->nout == 0)
+    if (o->nout == 0 && !o->update)
         return usage_error("%s", "no output given (use -o FILE)");
     if (o->nin == 0)
         return usage_error("%s", "no input given");
@@ -191,13 +261,18 @@ static int parse_build(int argc, char **argv, options *o)
         output *out = &o->out[k];
         out->fmt = o->format ? zk_format_from_name(o->format)
                              : zk_format_from_path(out->path);
+        if (out->fmt != ZK_FMT_NONE && o->figures &&
+            !zk_format_is_figure(out->fmt))
+            return usage_error("zhkg render draws figures (svg, png, pdf): "
+                               "write '%s' with zhkg build", out->path);
         if (out->fmt != ZK_FMT_NONE)
             continue;
         if (strcmp(out->path, "-") == 0)
             return usage_error("%s", "'-o -' needs a format (-f dot, graphml "
                                      "or jsonld)");
         return usage_error("cannot tell the format of '%s' from its name "
-                           "(use .dot, .graphml or .jsonld, or -f)", out->path);
+                           "(use .dot, .graphml, .jsonld, .svg, .png, .pdf, "
+                           "DIR/ for csv, or -f)", out->path);
     }
     return -1;
 }
@@ -238,72 +313,50 @@ static const char *find_rules(const char *opt, char *buf, size_t size)
     return ZHKG_RULES_INSTALL_DIR;
 }
 
-/* Read all of path ("-": standard input) into *buf.  Returns 0, or errno. */
-static int read_all(const char *path, char **buf, size_t *len)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    size_t cap = 65536, n = 0;
-    char *p = NULL;
-    int err = 0;
+/* What build() keeps while the documents come in (cli_jobs_run). */
+typedef struct merge_state {
+    zk_graph *g;
+    size_t bad, ndocs;
+    int keep_going;
+    cli_state *state;      /* --update: the documents so far (cli/state.c) */
+    size_t seen;           /* inputs skipped: their content is in the state */
+} merge_state;
 
-    if (f == NULL)
-        return errno;
-    for (;;) {
-        char *q = realloc(p, cap);
-        if (q == NULL) {
-            err = ENOMEM;
-            break;
-        }
-        p = q;
-        n += fread(p + n, 1, cap - n, f);
-        if (n < cap) {
-            if (ferror(f))
-                err = errno ? errno : EIO;
-            break;
-        }
-        cap *= 2;
-    }
-    if (f != stdin)
-        fclose(f);
-    if (err != 0) {
-        free(p);
-        return err;
-    }
-    *buf = p;
-    *len = n;
-    return 0;
-}
-
-/* Read, extract and merge one input.  Returns 0 or reports and returns 1. */
-static int add_input(const zk_rules *rules, zk_graph *g, const cli_input *in)
+/* Merge one extracted input into the graph, or report why it cannot be;
+ * called in input order.  Returns 1 to stop at a bad input. */
+static int merge_job(void *ctx, cli_job *j)
 {
-    const char *name = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
+    merge_state *m = ctx;
     zk_error err;
-    zk_text *text = NULL;
-    zk_doc *doc = NULL;
-    char *buf = NULL;
-    size_t len = 0;
-    int e = in->err ? in->err : read_all(in->path, &buf, &len);
 
-    if (e != 0) {
-        msg("%s: %s", name, strerror(e));
-        return 1;
+    cli_progress_file(j->in->path);
+    if (j->in->is_dir) {
+        msg(CLI_NO_INPUT_WARNING, j->in->path);
+        return 0;
     }
-    memset(&err, 0, sizeof err);
-    zk_status st = zk_text_from_utf8(name, buf, len, &text, &err);
-    free(buf);
-    if (st == ZK_OK)
-        st = zk_extract(rules, text, &doc, &err);
-    if (st == ZK_OK)
-        st = zk_graph_add_doc(g, doc, &err);
-    zk_doc_free(doc);
-    zk_text_free(text);
-    if (st != ZK_OK)
-        report(&err, name);
-    return st != ZK_OK;
+    if (j->read_err != 0) {
+        msg("%s: %s", j->name, cli_input_strerror(j->read_err));
+    } else if (j->st != ZK_OK) {
+        report(&j->err, j->name);
+    } else {
+        if (m->state && cli_state_seen(m->state, j->doc)) {
+            m->seen++;
+            return 0;
+        }
+        memset(&err, 0, sizeof err);
+        if (zk_graph_add_doc(m->g, j->doc, &err) == ZK_OK) {
+            if (m->state)
+                cli_state_add(m->state, j->doc);
+            m->ndocs++;
+            return 0;
+        }
+        report(&err, j->name);
+    }
+    m->bad++;
+    return !m->keep_going;
 }
 
-static int build(int argc, char **argv)
+int cli_build_main(int argc, char **argv, int figures)
 {
     options o;
     cli_inputs files;
@@ -311,10 +364,15 @@ static int build(int argc, char **argv)
     zk_graph *g = NULL;
     zk_error err;
     char rbuf[PATH_MAX + 32];
-    size_t bad = 0, ndocs = 0;
+    merge_state m;
     int rc;
 
     memset(&o, 0, sizeof o);
+    memset(&m, 0, sizeof m);
+    o.jobs = 1;
+    o.figures = figures;
+    if (figures)
+        o.xopt.max_nodes = CLI_RENDER_MAX_NODES;
     o.out = calloc((size_t)argc + 1, sizeof *o.out);
     o.in = calloc((size_t)argc + 1, sizeof *o.in);
     cli_inputs_init(&files);
@@ -326,6 +384,7 @@ static int build(int argc, char **argv)
     if ((rc = parse_build(argc, argv, &o)) >= 0)
         goto done;
     rc = EXIT_FAIL;
+    files.opt.encoding = o.encoding;
     for (size_t i = 0; i < o.nin; i++)
         if (cli_inputs_add(&files, o.in[i]) != 0) {
             msg("%s", strerror(ENOMEM));
@@ -343,40 +402,45 @@ static int build(int argc, char **argv)
         msg("%s", strerror(ENOMEM));
         goto done;
     }
-    for (size_t i = 0; i < files.n; i++) {
-        if (files.item[i].is_dir) {
-            msg("warning: %s: no *.txt file in this directory",
-                files.item[i].path);
-            continue;
-        }
-        if (add_input(rules, g, &files.item[i]) == 0) {
-            ndocs++;
-            continue;
-        }
-        bad++;
-        if (!o.keep_going)
-            goto done;
+    if (o.update && cli_state_open(o.update, o.jobs, g, &m.state) != 0)
+        goto done;
+    m.g = g;
+    m.keep_going = o.keep_going;
+    cli_progress_start(files.n, !o.quiet);
+    if (cli_jobs_run(rules, &files, o.jobs, merge_job, &m) != 0) {
+        msg("%s", strerror(errno));
+        cli_progress_end();
+        goto done;
     }
+    cli_progress_end();
+    if (m.bad && !o.keep_going)
+        goto done;
+    if (m.state && cli_state_commit(m.state) != 0)
+        goto done;
     memset(&err, 0, sizeof err);
     if (zk_graph_finish(g, &err) != ZK_OK) {
         report(&err, "graph");
         goto done;
     }
-    rc = bad ? EXIT_FAIL : EXIT_OK;
+    rc = m.bad ? EXIT_FAIL : EXIT_OK;
     for (size_t k = 0; k < o.nout; k++) {
         memset(&err, 0, sizeof err);
-        if (zk_export_file(g, o.out[k].fmt, o.out[k].path, &err) != ZK_OK) {
+        if (zk_export_file_opts(g, o.out[k].fmt, o.out[k].path, &o.xopt,
+                                &err) != ZK_OK) {
             report(&err, o.out[k].path);
             rc = EXIT_FAIL;
         }
     }
-    if (!o.quiet)
-        msg("%zu document%s, %zu nodes, %zu edges", ndocs,
-            ndocs == 1 ? "" : "s", zk_graph_node_count(g),
+    if (m.state)
+        cli_state_summary(m.state, g, m.ndocs, m.seen, o.quiet);
+    else if (!o.quiet)
+        msg("%zu document%s, %zu nodes, %zu edges", m.ndocs,
+            m.ndocs == 1 ? "" : "s", zk_graph_node_count(g),
             zk_graph_edge_count(g));
-    if (bad)
-        msg("%zu input%s skipped", bad, bad == 1 ? "" : "s");
+    if (m.bad)
+        msg("%zu input%s skipped", m.bad, m.bad == 1 ? "" : "s");
 done:
+    cli_state_free(m.state);
     zk_graph_free(g);
     zk_rules_free(rules);
     cli_inputs_free(&files);
@@ -392,7 +456,13 @@ int main(int argc, char **argv)
     if (cmd == NULL)
         return usage_error("%s", "no command given (try 'zhkg build')");
     if (strcmp(cmd, "build") == 0)
-        return build(argc - 2, argv + 2);
+        return cli_build_main(argc - 2, argv + 2, 0);
+    if (strcmp(cmd, "render") == 0)
+        return cli_render_main(argc - 2, argv + 2);
+    if (strcmp(cmd, "extract") == 0)
+        return cli_extract_main(argc - 2, argv + 2);
+    if (strcmp(cmd, "merge") == 0)
+        return cli_merge_main(argc - 2, argv + 2);
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
         strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);

@@ -7,7 +7,13 @@
  * provenance (doc, sentence, start, end, rule, origin, title, support) as
  * plain attributes that Graphviz ignores and other tools can read.  The
  * legend is an HTML-like table in the graph label, so it adds no node: the
- * DOT has exactly the graph's nodes.  Conventions: docs/formats.md.
+ * DOT has exactly the graph's nodes.  Conventions: docs/format-dot.md.
+ *
+ * zk_dot_build() makes the cgraph graph; zk_export_dot writes it with
+ * agwrite() and render.c lays it out and draws it with libgvc, so a figure
+ * and `dot -Tsvg` of the DOT file look the same.  Options: a cap on the
+ * number of nodes (the highest degrees are kept) and one cluster per city
+ * holding what is located in it (zk_view, computed here).
  *
  * Two things cgraph's agwrite() does not do for us:
  *   - it leaves identifiers bare when they are plain words (n1a2b..., 北京,
@@ -179,52 +185,200 @@ static void html_escape(zk_buf *b, const char *s)
     }
 }
 
-/* The legend: one row per node type and per relation type present. */
-static void dot_legend(Agraph_t *dg, const zk_graph *g, zk_buf *b)
+/* ------------------------------------------------------------------ */
+/* What is drawn: the node cap and the city clusters                   */
+
+typedef struct deg_item {
+    size_t node, degree;
+} deg_item;
+
+static int cmp_degree(const void *a, const void *b)
 {
-    size_t nn = zk_graph_node_count(g), ne = zk_graph_edge_count(g);
+    const deg_item *x = a, *y = b;
+    if (x->degree != y->degree)
+        return x->degree < y->degree ? 1 : -1;   /* highest first */
+    return x->node < y->node ? -1 : x->node > y->node;
+}
+
+/* The city a node is located in: follow its first located_in edge (edge
+ * order) through parks and the like until a city, at most 16 steps. */
+static void view_clusters(zk_view *v, const zk_graph *g)
+{
+    size_t nn = v->nnodes, none = (size_t)-1;
+    size_t *up = zk_xmalloc((nn ? nn : 1) * sizeof *up);
+    for (size_t i = 0; i < nn; i++)
+        up[i] = none;
+    for (size_t i = 0; i < v->nedges; i++) {
+        const zk_edge *e = zk_graph_edge(g, i);
+        if (strcmp(e->type, "located_in") == 0 && up[e->source] == none)
+            up[e->source] = e->target;
+    }
+    v->cluster = zk_xmalloc((nn ? nn : 1) * sizeof *v->cluster);
+    for (size_t i = 0; i < nn; i++) {
+        size_t n = i;
+        for (int step = 0; step < 16 && n != none; step++) {
+            if (strcmp(zk_graph_node(g, n)->type, "city") == 0)
+                break;
+            n = up[n];
+        }
+        v->cluster[i] = n != none &&
+                        strcmp(zk_graph_node(g, n)->type, "city") == 0 ? n
+                                                                       : none;
+    }
+    /* A city that nothing is located in gets no box of its own. */
+    for (size_t i = 0; i < nn; i++)
+        up[i] = 0;
+    for (size_t i = 0; i < nn; i++)
+        if (v->cluster[i] != none && v->cluster[i] != i && v->keep[i])
+            up[v->cluster[i]] = 1;
+    for (size_t i = 0; i < nn; i++)
+        if (v->cluster[i] != none && !up[v->cluster[i]])
+            v->cluster[i] = none;
+    free(up);
+}
+
+void zk_view_init(zk_view *v, const zk_graph *g, const zk_export_opts *opts)
+{
+    memset(v, 0, sizeof *v);
+    v->nnodes = zk_graph_node_count(g);
+    v->nedges = zk_graph_edge_count(g);
+    v->keep = zk_xmalloc(v->nnodes ? v->nnodes : 1);
+    size_t cap = opts ? opts->max_nodes : 0;
+    if (cap == 0 || cap >= v->nnodes) {
+        memset(v->keep, 1, v->nnodes);
+        v->kept = v->nnodes;
+    } else {
+        deg_item *d = zk_xcalloc(v->nnodes, sizeof *d);
+        for (size_t i = 0; i < v->nnodes; i++)
+            d[i].node = i;
+        for (size_t i = 0; i < v->nedges; i++) {
+            const zk_edge *e = zk_graph_edge(g, i);
+            d[e->source].degree++;
+            d[e->target].degree++;
+        }
+        qsort(d, v->nnodes, sizeof *d, cmp_degree);
+        memset(v->keep, 0, v->nnodes);
+        for (size_t i = 0; i < cap; i++)
+            v->keep[d[i].node] = 1;
+        v->kept = cap;
+        free(d);
+    }
+    if (opts && opts->cluster_city)
+        view_clusters(v, g);
+}
+
+void zk_view_free(zk_view *v)
+{
+    free(v->keep);
+    free(v->cluster);
+    memset(v, 0, sizeof *v);
+}
+
+/* ------------------------------------------------------------------ */
+/* The legend                                                          */
+
+static void legend_row(zk_buf *b, const char *fill, const char *color,
+                       const char *name, const char *type)
+{
+    zk_buf_puts(b, "<tr><td");
+    if (fill) {
+        zk_buf_puts(b, " bgcolor=\"");
+        zk_buf_puts(b, fill);
+        zk_buf_puts(b, "\">");
+        html_escape(b, name);
+    } else {
+        zk_buf_puts(b, "><font color=\"");
+        zk_buf_puts(b, color);
+        zk_buf_puts(b, "\">━━ ");
+        html_escape(b, name);
+        zk_buf_puts(b, "</font>");
+    }
+    zk_buf_puts(b, "</td><td>");
+    html_escape(b, type);
+    zk_buf_puts(b, "</td></tr>");
+}
+
+/* One row per node type and per relation type drawn; a last row says how
+ * many nodes a cap left out. */
+static void dot_legend(Agraph_t *dg, const zk_graph *g, const zk_view *v,
+                       zk_buf *b)
+{
     b->len = 0;
     zk_buf_puts(b, "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" "
                    "cellpadding=\"4\"><tr><td colspan=\"2\"><b>图例</b></td></tr>");
-    /* Nodes are sorted by type, so each type starts a run. */
-    for (size_t i = 0; i < nn; i++) {
+    /* Nodes and edges are sorted by type, so each type starts a run. */
+    const char *last = NULL;
+    for (size_t i = 0; i < v->nnodes; i++) {
         const char *t = zk_graph_node(g, i)->type;
-        if (i && strcmp(t, zk_graph_node(g, i - 1)->type) == 0)
+        if (!v->keep[i] || (last && strcmp(t, last) == 0))
             continue;
+        last = t;
         const dot_node_style *st = node_style(t);
-        zk_buf_puts(b, "<tr><td bgcolor=\"");
-        zk_buf_puts(b, st->fill);
-        zk_buf_puts(b, "\">");
-        html_escape(b, *st->name ? st->name : t);
-        zk_buf_puts(b, "</td><td>");
-        html_escape(b, t);
-        zk_buf_puts(b, "</td></tr>");
+        legend_row(b, st->fill, NULL, *st->name ? st->name : t, t);
     }
-    for (size_t i = 0; i < ne; i++) {   /* edges are sorted by type too */
-        const char *t = zk_graph_edge(g, i)->type;
-        if (i && strcmp(t, zk_graph_edge(g, i - 1)->type) == 0)
+    last = NULL;
+    for (size_t i = 0; i < v->nedges; i++) {
+        const zk_edge *e = zk_graph_edge(g, i);
+        if (!v->keep[e->source] || !v->keep[e->target] ||
+            (last && strcmp(e->type, last) == 0))
             continue;
-        const dot_edge_style *st = edge_style(t);
-        zk_buf_puts(b, "<tr><td><font color=\"");
-        zk_buf_puts(b, st ? st->color : "#000000");
-        zk_buf_puts(b, "\">━━ ");
-        html_escape(b, st ? st->name : t);
-        zk_buf_puts(b, "</font></td><td>");
-        html_escape(b, t);
-        zk_buf_puts(b, "</td></tr>");
+        last = e->type;
+        const dot_edge_style *st = edge_style(e->type);
+        legend_row(b, NULL, st ? st->color : "#000000", st ? st->name : e->type,
+                   e->type);
+    }
+    if (v->kept < v->nnodes) {
+        char num[160];
+        snprintf(num, sizeof num, "<tr><td colspan=\"2\">连接最多的 %zu 个节点"
+                 "（共 %zu 个）</td></tr>", v->kept, v->nnodes);
+        zk_buf_puts(b, num);
     }
     zk_buf_puts(b, "</table>");
     agset(dg, "label", agstrdup_html(dg, b->data));
 }
 
-static void dot_nodes(Agraph_t *dg, const zk_graph *g, Agsym_t **sym,
-                      Agnode_t **nodes, zk_buf *b, zk_buf *tip)
+/* ------------------------------------------------------------------ */
+/* Nodes, clusters, edges                                              */
+
+/* The subgraph a node goes in: its city's cluster, made on first use. */
+static Agraph_t *node_parent(Agraph_t *dg, const zk_graph *g,
+                             const zk_view *v, size_t i, Agraph_t **clusters,
+                             zk_buf *b)
 {
-    for (size_t i = 0; i < zk_graph_node_count(g); i++) {
+    if (!v->cluster || v->cluster[i] == (size_t)-1)
+        return dg;
+    size_t c = v->cluster[i];
+    if (!clusters[c]) {
+        const zk_node *city = zk_graph_node(g, c);
+        b->len = 0;
+        zk_buf_puts(b, "cluster_");
+        zk_buf_puts(b, city->id);
+        clusters[c] = agsubg(dg, b->data, 1);
+        agsafeset(clusters[c], "label", dot_text(b, city->label), "");
+        agsafeset(clusters[c], "style", "rounded", "");
+        agsafeset(clusters[c], "color", "#6fa8dc", "");
+        agsafeset(clusters[c], "labeljust", "l", "");
+        agsafeset(clusters[c], "labelloc", "t", "");
+    }
+    return clusters[c];
+}
+
+static void dot_nodes(Agraph_t *dg, const zk_graph *g, const zk_view *v,
+                      Agsym_t **sym, Agnode_t **nodes, zk_buf *b, zk_buf *tip)
+{
+    Agraph_t **clusters = v->cluster
+        ? zk_xcalloc(v->nnodes ? v->nnodes : 1, sizeof *clusters) : NULL;
+    for (size_t i = 0; i < v->nnodes; i++) {
+        nodes[i] = NULL;
+        if (!v->keep[i])
+            continue;
         const zk_node *n = zk_graph_node(g, i);
         const dot_node_style *st = node_style(n->type);
         Agnode_t *dn = agnode(dg, (char *)n->id, 1);
         nodes[i] = dn;
+        Agraph_t *parent = node_parent(dg, g, v, i, clusters, b);
+        if (parent != dg)
+            agsubnode(parent, dn, 1);
         set(dn, sym[NA_LABEL], b, n->label);
         set(dn, sym[NA_SHAPE], b, st->shape);
         set(dn, sym[NA_STYLE], b, st->style);
@@ -241,6 +395,7 @@ static void dot_nodes(Agraph_t *dg, const zk_graph *g, Agsym_t **sym,
             zk_buf_puts(tip, "）");
         set(dn, sym[NA_TOOLTIP], b, tip->data);
     }
+    free(clusters);
 }
 
 static void dot_edges(Agraph_t *dg, const zk_graph *g, Agsym_t **sym,
@@ -248,6 +403,8 @@ static void dot_edges(Agraph_t *dg, const zk_graph *g, Agsym_t **sym,
 {
     for (size_t i = 0; i < zk_graph_edge_count(g); i++) {
         const zk_edge *e = zk_graph_edge(g, i);
+        if (!nodes[e->source] || !nodes[e->target])
+            continue;
         const zk_evidence *ev = &e->evidence[0];
         const dot_edge_style *st = edge_style(e->type);
         const char *color = st ? st->color : "#000000";
@@ -277,18 +434,15 @@ static void dot_edges(Agraph_t *dg, const zk_graph *g, Agsym_t **sym,
     }
 }
 
-zk_status zk_export_dot(const zk_graph *g, FILE *out, zk_error *err)
+Agraph_t *zk_dot_build(const zk_graph *g, const zk_export_opts *opts,
+                       Agiodisc_t *io)
 {
-    if (!g || !out)
-        return zk_error_set(err, ZK_ERR_USAGE, "", 0, 0, -1,
-                            "zk_export_dot: NULL argument");
-    Agiodisc_t io = AgIoDisc;
-    io.putstr = dot_putstr;
-    Agdisc_t disc = {AgDefaultDisc.mem, AgDefaultDisc.id, &io};
+    /* cgraph keeps the pointers of the discipline, not the struct. */
+    Agdisc_t disc = {AgDefaultDisc.mem, AgDefaultDisc.id,
+                     io ? io : AgDefaultDisc.io};
     Agraph_t *dg = agopen("zhkg", Agdirected, &disc);
     if (!dg)
-        return zk_error_set(err, ZK_ERR_NOMEM, "", 0, 0, -1,
-                            "cgraph: cannot create a graph");
+        return NULL;
     Agsym_t *gsym[sizeof graph_attrs / sizeof *graph_attrs];
     Agsym_t *nsym[NA_COUNT], *esym[EA_COUNT];
     declare(dg, AGRAPH, graph_attrs, sizeof graph_attrs / sizeof *graph_attrs,
@@ -296,18 +450,39 @@ zk_status zk_export_dot(const zk_graph *g, FILE *out, zk_error *err)
     declare(dg, AGNODE, node_attrs, NA_COUNT, nsym);
     declare(dg, AGEDGE, edge_attrs, EA_COUNT, esym);
 
+    zk_view v;
+    zk_view_init(&v, g, opts);
     zk_buf b, extra;
     zk_buf_init(&b);
     zk_buf_init(&extra);
-    size_t nn = zk_graph_node_count(g);
-    Agnode_t **nodes = zk_xmalloc((nn ? nn : 1) * sizeof *nodes);
-    dot_nodes(dg, g, nsym, nodes, &b, &extra);
+    Agnode_t **nodes = zk_xmalloc((v.nnodes ? v.nnodes : 1) * sizeof *nodes);
+    dot_nodes(dg, g, &v, nsym, nodes, &b, &extra);
     dot_edges(dg, g, esym, nodes, &b, &extra);
-    dot_legend(dg, g, &b);
+    dot_legend(dg, g, &v, &b);
     free(nodes);
     zk_buf_free(&b);
     zk_buf_free(&extra);
+    zk_view_free(&v);
+    return dg;
+}
 
+zk_status zk_export_dot(const zk_graph *g, FILE *out, zk_error *err)
+{
+    return zk_export_dot_opts(g, out, NULL, err);
+}
+
+zk_status zk_export_dot_opts(const zk_graph *g, FILE *out,
+                             const zk_export_opts *opts, zk_error *err)
+{
+    if (!g || !out)
+        return zk_error_set(err, ZK_ERR_USAGE, "", 0, 0, -1,
+                            "zk_export_dot: NULL argument");
+    Agiodisc_t io = AgIoDisc;
+    io.putstr = dot_putstr;
+    Agraph_t *dg = zk_dot_build(g, opts, &io);
+    if (!dg)
+        return zk_error_set(err, ZK_ERR_NOMEM, "", 0, 0, -1,
+                            "cgraph: cannot create a graph");
     int rc = agwrite(dg, out);
     agclose(dg);
     if (rc != 0 || ferror(out))

@@ -1,8 +1,9 @@
 /*
  * export.c - choosing a format and writing a file atomically.
  *
- * The writers (dot.c, graphml.c, jsonld.c) stream to a FILE*.  Here a file
- * is written the safe way: into a temporary file created with mkstemp() in
+ * The writers (dot.c, graphml.c, jsonld.c, render.c) stream to a FILE*;
+ * csv.c writes several files into a directory, each through
+ * zk_export_write_atomic below.  Here a file is written the safe way: into a temporary file created with mkstemp() in
  * the target's own directory (so rename() never crosses a file system),
  * flushed and fsync()ed, then renamed over the target.  Any failure on the
  * way unlinks the temporary file and leaves a previous target untouched, so
@@ -38,44 +39,130 @@ const char *zk_export_edge_title(const zk_edge *e)
     return NULL;
 }
 
+/* Names and extensions; the first name of a format is its own name. */
+static const struct {
+    const char *name;
+    zk_format fmt;
+} format_names[] = {
+    {"dot", ZK_FMT_DOT}, {"gv", ZK_FMT_DOT},
+    {"graphml", ZK_FMT_GRAPHML},
+    {"jsonld", ZK_FMT_JSONLD}, {"json-ld", ZK_FMT_JSONLD},
+    {"json", ZK_FMT_JSONLD},
+    {"csv", ZK_FMT_CSV},
+    {"svg", ZK_FMT_SVG}, {"png", ZK_FMT_PNG}, {"pdf", ZK_FMT_PDF},
+};
+
+const char *zk_export_label(const char *type, zk_buf *b)
+{
+    b->len = 0;
+    zk_buf_puts(b, "");
+    for (int up = 1; *type; type++) {
+        if (*type == '_') {
+            up = 1;
+            continue;
+        }
+        zk_buf_putc(b, up && *type >= 'a' && *type <= 'z' ? (char)(*type - 32)
+                                                          : *type);
+        up = 0;
+    }
+    return b->data;
+}
+
 zk_format zk_format_from_name(const char *name)
 {
     if (!name)
         return ZK_FMT_NONE;
-    if (strcasecmp(name, "dot") == 0 || strcasecmp(name, "gv") == 0)
-        return ZK_FMT_DOT;
-    if (strcasecmp(name, "graphml") == 0)
-        return ZK_FMT_GRAPHML;
-    if (strcasecmp(name, "jsonld") == 0 || strcasecmp(name, "json-ld") == 0 ||
-        strcasecmp(name, "json") == 0)
-        return ZK_FMT_JSONLD;
+    for (size_t i = 0; i < sizeof format_names / sizeof *format_names; i++)
+        if (strcasecmp(name, format_names[i].name) == 0)
+            return format_names[i].fmt;
     return ZK_FMT_NONE;
+}
+
+const char *zk_format_name(zk_format fmt)
+{
+    for (size_t i = 0; i < sizeof format_names / sizeof *format_names; i++)
+        if (format_names[i].fmt == fmt)
+            return format_names[i].name;
+    return "none";
+}
+
+int zk_format_is_figure(zk_format fmt)
+{
+    return fmt == ZK_FMT_SVG || fmt == ZK_FMT_PNG || fmt == ZK_FMT_PDF;
 }
 
 zk_format zk_format_from_path(const char *path)
 {
-    if (!path)
+    if (!path || !*path)
         return ZK_FMT_NONE;
+    if (path[strlen(path) - 1] == '/')
+        return ZK_FMT_CSV;   /* a directory: the only format that is one */
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');
-    return dot && dot != base ? zk_format_from_name(dot + 1) : ZK_FMT_NONE;
+    /* .csv names a directory too (its files are nodes.csv, ...) only when
+     * asked for with -f csv: a file name ending in .csv is ambiguous. */
+    zk_format f = dot && dot != base ? zk_format_from_name(dot + 1)
+                                     : ZK_FMT_NONE;
+    return f == ZK_FMT_CSV ? ZK_FMT_NONE : f;
 }
 
-static zk_status write_stream(const zk_graph *g, zk_format fmt, FILE *out,
-                              zk_error *err)
+zk_status zk_export_opts_check(const zk_export_opts *opts, zk_error *err)
 {
+    if (!opts)
+        return ZK_OK;
+    if (opts->base_iri && !zk_export_iri_ok(opts->base_iri))
+        return zk_error_set(err, ZK_ERR_USAGE, "", 0, 0, -1,
+                            "base IRI '%s' is not an absolute IRI "
+                            "(e.g. https://example.org/zhkg/ or urn:zhkg:)",
+                            opts->base_iri);
+    if (!zk_render_engine(opts))
+        return zk_error_set(err, ZK_ERR_USAGE, "", 0, 0, -1,
+                            "unknown layout '%s' (use dot, neato or sfdp)",
+                            opts->layout);
+    return ZK_OK;
+}
+
+zk_status zk_export_stream(const zk_graph *g, zk_format fmt, FILE *out,
+                           const zk_export_opts *opts, zk_error *err)
+{
+    static const zk_export_opts defaults;
+    if (!opts)
+        opts = &defaults;
+    if (!g || !out)
+        return zk_error_set(err, ZK_ERR_USAGE, "", 0, 0, -1,
+                            "zk_export_stream: NULL argument");
     switch (fmt) {
     case ZK_FMT_DOT:
-        return zk_export_dot(g, out, err);
+        return zk_export_dot_opts(g, out, opts, err);
     case ZK_FMT_GRAPHML:
         return zk_export_graphml(g, out, err);
     case ZK_FMT_JSONLD:
-        return zk_export_jsonld(g, out, err);
+        return zk_export_jsonld_opts(g, out, opts, err);
+    case ZK_FMT_SVG:
+    case ZK_FMT_PNG:
+    case ZK_FMT_PDF:
+        return zk_render(g, fmt, out, opts, err);
+    case ZK_FMT_CSV:
+        return zk_error_set(err, ZK_ERR_USAGE, "", 0, 0, -1,
+                            "CSV is a directory of files, not one stream "
+                            "(give a directory)");
     default:
         return zk_error_set(err, ZK_ERR_USAGE, "", 0, 0, -1,
                             "unknown export format");
     }
+}
+
+typedef struct stream_job {
+    const zk_graph *g;
+    zk_format fmt;
+    const zk_export_opts *opts;
+} stream_job;
+
+static zk_status write_job(FILE *out, void *arg, zk_error *err)
+{
+    const stream_job *j = arg;
+    return zk_export_stream(j->g, j->fmt, out, j->opts, err);
 }
 
 /* Mode for a new file: what fopen() would give (0666 less the umask), or
@@ -100,6 +187,13 @@ static zk_status io_error(zk_error *err, const char *path, const char *what,
 zk_status zk_export_file(const zk_graph *g, zk_format fmt, const char *path,
                          zk_error *err)
 {
+    return zk_export_file_opts(g, fmt, path, NULL, err);
+}
+
+zk_status zk_export_file_opts(const zk_graph *g, zk_format fmt,
+                              const char *path, const zk_export_opts *opts,
+                              zk_error *err)
+{
     if (!g || !path || !*path)
         return zk_error_set(err, ZK_ERR_USAGE, path ? path : "", 0, 0, -1,
                             "zk_export_file: no graph or no path");
@@ -108,9 +202,21 @@ zk_status zk_export_file(const zk_graph *g, zk_format fmt, const char *path,
     if (fmt == ZK_FMT_NONE)
         return zk_error_set(err, ZK_ERR_USAGE, path, 0, 0, -1,
                             "cannot tell the format from the file name "
-                            "(use .dot, .gv, .graphml, .jsonld or .json)");
+                            "(use .dot, .gv, .graphml, .jsonld, .json, .svg, "
+                            ".png, .pdf, or DIR/ for csv)");
+    if (fmt == ZK_FMT_CSV)
+        return zk_export_csv(g, path, opts, err);
+    stream_job job = {g, fmt, opts};
+    return zk_export_write_atomic(path, write_job, &job, err);
+}
+
+zk_status zk_export_write_atomic(const char *path,
+                                 zk_status (*write)(FILE *, void *,
+                                                    zk_error *),
+                                 void *arg, zk_error *err)
+{
     if (strcmp(path, "-") == 0) {
-        zk_status st = write_stream(g, fmt, stdout, err);
+        zk_status st = write(stdout, arg, err);
         if (st == ZK_OK && fflush(stdout) != 0)
             return io_error(err, "-", "cannot write to standard output", errno);
         if (st != ZK_OK && err)
@@ -141,7 +247,7 @@ zk_status zk_export_file(const zk_graph *g, zk_format fmt, const char *path,
         free(tmp);
         return io_error(err, path, "cannot open the temporary file", e);
     }
-    zk_status st = write_stream(g, fmt, out, err);
+    zk_status st = write(out, arg, err);
     const char *what = NULL;
     if (st == ZK_OK && (fflush(out) != 0 || ferror(out)))
         what = "cannot write";

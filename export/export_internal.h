@@ -1,17 +1,68 @@
 /*
- * export_internal.h - helpers shared by the three writers in export/.
+ * export_internal.h - helpers shared by the writers in export/.
  *
  * An edge carries one list of evidences; where a format has room for one
- * origin and one title per edge, every writer takes the same ones.
+ * origin and one title per edge, every writer takes the same ones.  The DOT
+ * writer and the renderer share one cgraph builder (dot.c); the node cap
+ * and the city clusters they apply are computed here once (zk_view).
  */
 #ifndef ZK_EXPORT_INTERNAL_H
 #define ZK_EXPORT_INTERNAL_H
 
+#include <stdio.h>
+
+#include "util.h"
 #include "zhkg.h"
 
 /* The first evidence's origin label that is not NULL, or NULL. */
 const char *zk_export_edge_origin(const zk_edge *e);
 /* The first evidence's agreement title that is not NULL, or NULL. */
 const char *zk_export_edge_title(const zk_edge *e);
+
+/* The label graph databases get for a node type: city -> City,
+ * tech_park -> TechPark (in b). */
+const char *zk_export_label(const char *type, zk_buf *b);
+
+/* Write a file the safe way (temporary file, fsync, rename; "-" is
+ * stdout): write(out, arg, err) produces the content.  On failure the
+ * temporary file is removed and err->file names path. */
+zk_status zk_export_write_atomic(const char *path,
+                                 zk_status (*write)(FILE *, void *,
+                                                    zk_error *),
+                                 void *arg, zk_error *err);
+
+/* 1 if s is an absolute IRI fit to be the JSON-LD base (jsonld.c). */
+int zk_export_iri_ok(const char *s);
+/* The Graphviz engine of opts->layout ("dot" by default), or NULL if it is
+ * not one zhkg offers (render.c). */
+const char *zk_render_engine(const zk_export_opts *opts);
+
+zk_status zk_export_dot_opts(const zk_graph *g, FILE *out,
+                             const zk_export_opts *opts, zk_error *err);
+zk_status zk_export_jsonld_opts(const zk_graph *g, FILE *out,
+                                const zk_export_opts *opts, zk_error *err);
+
+/* What the DOT writer and the renderer draw: which nodes are kept (the
+ * max_nodes cap) and which city's cluster each node is in. */
+typedef struct zk_view {
+    size_t nnodes, nedges;   /* of the graph */
+    size_t kept;             /* nodes kept */
+    unsigned char *keep;     /* per node: 1 if drawn */
+    size_t *cluster;         /* per node: node index of its city, or
+                              * (size_t)-1; NULL without cluster_city */
+} zk_view;
+
+/* Fill v for g and opts (NULL: defaults).  Free with zk_view_free. */
+void zk_view_init(zk_view *v, const zk_graph *g, const zk_export_opts *opts);
+void zk_view_free(zk_view *v);
+
+/* The cgraph graph the DOT writer writes and the renderer lays out: nodes
+ * styled by type, edges by relation, the legend as the graph label.
+ * io is the output discipline (NULL for the default one).  Returns NULL
+ * when cgraph cannot allocate.  Close with agclose(). */
+struct Agraph_s;
+struct Agiodisc_s;
+struct Agraph_s *zk_dot_build(const zk_graph *g, const zk_export_opts *opts,
+                              struct Agiodisc_s *io);
 
 #endif

@@ -2,7 +2,7 @@
  * graphml.c - the graph as GraphML 1.1, streamed with libxml2's
  * xmlTextWriter.
  *
- * One <key> per attribute (docs/formats.md has the table), one <node> per
+ * One <key> per attribute (docs/format-graphml.md has the table), one <node> per
  * node and one <edge> per edge, in the graph's order, so the file is
  * deterministic and valid against the official XSD.  Values a consumer would
  * want as lists (aliases, all evidences) are JSON arrays in a string, built
@@ -56,20 +56,16 @@ static const gml_key keys[] = {
     {"e_evidence_all", "edge", "evidence_all", "string"},
 };
 
-/* Neo4j's label form of the node types (":City"). */
+/* Neo4j's label form of the node types (":City"), as APOC's
+ * apoc.import.graphml reads the "labels" key. */
 static const char *neo4j_label(const char *type, zk_buf *b)
 {
+    zk_buf l;
+    zk_buf_init(&l);
     b->len = 0;
     zk_buf_puts(b, ":");
-    /* city -> City, tech_park -> TechPark */
-    for (int up = 1; *type; type++) {
-        if (*type == '_') {
-            up = 1;
-            continue;
-        }
-        zk_buf_putc(b, up && *type >= 'a' && *type <= 'z' ? *type - 32 : *type);
-        up = 0;
-    }
+    zk_buf_puts(b, zk_export_label(type, &l));
+    zk_buf_free(&l);
     return b->data;
 }
 

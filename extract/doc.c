@@ -1,11 +1,13 @@
 /*
  * doc.c - building and freeing a document's extraction result (zk_doc).
  * Entities are found by canonical name with a linear scan: a document has
- * at most a few hundred entities.
+ * at most a few hundred entities.  The content hash (SHA-256, by Nettle)
+ * is what incremental updates recognise an already merged document by.
  */
 #include "doc.h"
 #include "util.h"
 
+#include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +47,7 @@ void zk_doc_free(zk_doc *d)
     }
     free(d->edge);
     free(d->name);
+    free(d->hash);
     free(d);
 }
 
@@ -100,4 +103,36 @@ void zk_doc_add_edge(zk_doc *d, const char *type, size_t src, size_t dst,
     e->rule = zk_xstrdup(rule);
     e->origin = origin;
     e->title = title ? zk_xstrdup(title) : NULL;
+}
+
+const char *zk_doc_name(const zk_doc *d)
+{
+    return d && d->name ? d->name : "";
+}
+
+const char *zk_doc_hash(const zk_doc *d)
+{
+    return d && d->hash ? d->hash : "";
+}
+
+void zk_doc_set_hash(zk_doc *d, const void *bytes, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    struct sha256_ctx ctx;
+    uint8_t md[SHA256_DIGEST_SIZE];
+    char *h;
+
+    if (!d)
+        return;
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, len ? bytes : (const void *)"");
+    sha256_digest(&ctx, sizeof md, md);
+    h = zk_xmalloc(2 * sizeof md + 1);
+    for (size_t i = 0; i < sizeof md; i++) {
+        h[2 * i] = hex[md[i] >> 4];
+        h[2 * i + 1] = hex[md[i] & 15];
+    }
+    h[2 * sizeof md] = '\0';
+    free(d->hash);
+    d->hash = h;
 }

@@ -35,6 +35,8 @@ typedef struct zk_mention {
 typedef struct zk_doc_sentence {
     char *text;            /* normalised sentence text */
     size_t start, end;     /* byte span in the original file */
+    size_t cstart, cend;   /* the same span in characters (code points) of
+                            * the original file; cend == 0: not known */
 } zk_doc_sentence;
 
 typedef struct zk_doc_edge {
@@ -48,6 +50,7 @@ typedef struct zk_doc_edge {
 
 struct zk_doc {
     char *name;
+    char *hash;            /* SHA-256 of the text's bytes, 64 hex digits, or NULL */
     zk_entity *ent;
     size_t nent, capent;
     zk_mention *men;

@@ -427,49 +427,61 @@ static void layout(zk_out *o, const char *s, size_t len, size_t from)
 }
 
 /* ------------------------------------------------------------------ */
-/* API (contract in zhkg.h): buf is copied; on success *out is a new
- * zk_text the caller frees with zk_text_free; on error *out is NULL and err
- * (if not NULL) says why. */
+/* API (contract in zhkg.h and text.h) */
 
-zk_status zk_text_from_utf8(const char *name, const char *buf, size_t len,
-                            zk_text **out, zk_error *err)
+zk_status zk_text_validate(const char *name, const char *s, size_t len,
+                           size_t from, zk_error *err)
 {
-    if (!name)
-        name = "";
-    if (!out || (!buf && len))
-        return zk_error_set(err, ZK_ERR_USAGE, name, 0, 0, -1,
-                            "zk_text_from_utf8: %s is NULL",
-                            out ? "buf" : "out");
-    *out = NULL;
-    if (!buf)
-        buf = "";
+    size_t extra = 0;
+    return validate(name ? name : "", s, len, from, &extra, err);
+}
 
-    size_t from = 0, extra = 0;
-    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-        from = 3;
-    zk_status st = validate(name, buf, len, from, &extra, err);
-    if (st != ZK_OK)
+/* Normalise s[from, len) into a new zk_text.  srcmap, if not NULL, maps
+ * every byte of s (len + 1 entries) to the original file orig[0, orig_len),
+ * and the map of the result is composed with it; without it s is the
+ * original.  On success *out is the caller's; on error *out is NULL. */
+static zk_status text_build(const char *name, const char *s, size_t len,
+                            size_t from, const size_t *srcmap,
+                            const char *orig, size_t orig_len, zk_text **out,
+                            zk_error *err)
+{
+    size_t extra = 0;
+    zk_status st = validate(name, s, len, from, &extra, err);
+    if (st != ZK_OK) {
+        /* Cannot happen for mapped text (the callers hand over valid
+         * UTF-8 without NUL); still, say where it is in the file. */
+        if (srcmap && err) {
+            size_t at = (size_t)err->offset;
+            size_t o = srcmap[at <= len ? at : len];
+            zk_error_set(err, st, name, 0, 0, (long long)o,
+                         "decoded text is not valid UTF-8 at byte %zu", o);
+        }
         return st;
+    }
 
     zk_text *t = calloc(1, sizeof *t);
     zk_out o;
     memset(&o, 0, sizeof o);
     if (t) {
         t->name = malloc(strlen(name) + 1);
-        t->orig = malloc(len + 1);
+        t->orig = malloc(orig_len + 1);
     }
     if (!t || !t->name || !t->orig || !out_grow(&o, len + extra))
         goto nomem;
     strcpy(t->name, name);
-    memcpy(t->orig, buf, len);
-    t->orig[len] = '\0';
-    t->orig_len = len;
+    if (orig_len)
+        memcpy(t->orig, orig, orig_len);
+    t->orig[orig_len] = '\0';
+    t->orig_len = orig_len;
 
-    layout(&o, t->orig, len, from);
+    layout(&o, srcmap ? s : t->orig, len, from);
     if (o.oom)
         goto nomem;
     o.norm[o.n] = '\0';
     o.map[o.n] = len;
+    if (srcmap)
+        for (size_t i = 0; i <= o.n; i++)
+            o.map[i] = srcmap[o.map[i]];
     /* Give back what the worst-case estimate did not use. */
     char *nn = realloc(o.norm, o.n + 1);
     if (nn)
@@ -492,6 +504,40 @@ nomem:
     zk_text_free(t);
     return zk_error_set(err, ZK_ERR_NOMEM, name, 0, 0, -1,
                         "out of memory normalising %zu bytes", len);
+}
+
+/* buf is copied; on success *out is a new zk_text the caller frees with
+ * zk_text_free; on error *out is NULL and err (if not NULL) says why. */
+zk_status zk_text_from_utf8(const char *name, const char *buf, size_t len,
+                            zk_text **out, zk_error *err)
+{
+    if (!name)
+        name = "";
+    if (!out || (!buf && len))
+        return zk_error_set(err, ZK_ERR_USAGE, name, 0, 0, -1,
+                            "zk_text_from_utf8: %s is NULL",
+                            out ? "buf" : "out");
+    *out = NULL;
+    if (!buf)
+        buf = "";
+    size_t from = 0;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        from = 3;
+    return text_build(name, buf, len, from, NULL, buf, len, out, err);
+}
+
+zk_status zk_text_from_mapped(const char *name, const char *buf, size_t len,
+                              const size_t *srcmap, const char *orig,
+                              size_t orig_len, zk_text **out, zk_error *err)
+{
+    if (!name)
+        name = "";
+    if (!out || !srcmap || (!buf && len) || (!orig && orig_len))
+        return zk_error_set(err, ZK_ERR_USAGE, name, 0, 0, -1,
+                            "zk_text_from_mapped: NULL argument");
+    *out = NULL;
+    return text_build(name, buf ? buf : "", len, 0, srcmap,
+                      orig ? orig : "", orig_len, out, err);
 }
 
 void zk_text_free(zk_text *t)

@@ -15,6 +15,14 @@
  * are resolved through find() only in zk_graph_finish(), so a merge that
  * comes after an edge still re-points it.
  *
+ * Nothing the accessors show depends on the order documents come in, so
+ * that a graph built in one run, merged from shards in any order, or
+ * updated day by day is the same graph (docs/graph.md, docs/scale.md).
+ * Which node survives a merge does depend on it, so the survivor decides
+ * nothing: the forms are a set, mentions a sum, and the type is chosen in
+ * zk_graph_finish() from type votes (the types the documents gave the
+ * entity, weighted by their mentions), kept per node as a second list.
+ *
  * zk_graph_finish() computes everything the accessors show: the canonical
  * label of each node (the longest form by code points, ties broken by byte
  * order), the sorted aliases, the ids ("n" + 16 hex digits of FNV-1a 64 of
@@ -44,11 +52,19 @@ typedef struct zk_slot {
 } zk_slot;
 
 typedef struct zk_gnode {
-    const char *type;      /* interned */
+    const char *type;      /* interned; the type given when it was added */
     size_t parent;         /* union-find */
     unsigned long mentions;
     size_t head, tail;     /* list of forms in zk_graph.form */
+    size_t vhead, vtail;   /* list of type votes in zk_graph.vote */
 } zk_gnode;
+
+/* Mentions and entity records that gave a node one type. */
+typedef struct zk_gvote {
+    const char *type;      /* interned */
+    unsigned long mentions, records;
+    size_t next;
+} zk_gvote;
 
 typedef struct zk_gform {
     const char *s;         /* interned */
@@ -60,6 +76,7 @@ typedef struct zk_gev {
     const char *type, *doc, *sentence, *rule, *title;
     size_t source, target, origin;   /* build indices */
     size_t sentence_index, start, end;
+    size_t cstart, cend;             /* characters; cend == 0: not known */
 } zk_gev;
 
 struct zk_graph {
@@ -69,6 +86,8 @@ struct zk_graph {
     size_t nnode, capnode;
     zk_gform *form;
     size_t nform, capform;
+    zk_gvote *vote;
+    size_t nvote, capvote;
     zk_gev *ev;
     size_t nev, capev;
     /* Views computed by the last zk_graph_finish. */
@@ -171,6 +190,29 @@ static void add_form(zk_graph *g, size_t n, const char *s)
     g->node[n].tail = g->nform++;
 }
 
+/* Add a vote for type to root n: to its vote for type if it has one (so a
+ * list holds each type once and stays as short as the list of types). */
+static void add_vote(zk_graph *g, size_t n, const char *type,
+                     unsigned long mentions, unsigned long records)
+{
+    for (size_t v = g->node[n].vhead; v != NONE; v = g->vote[v].next)
+        if (g->vote[v].type == type) {
+            g->vote[v].mentions += mentions;
+            g->vote[v].records += records;
+            return;
+        }
+    if (g->nvote == g->capvote) {
+        g->capvote = g->capvote ? g->capvote * 2 : 256;
+        g->vote = zk_xrealloc(g->vote, g->capvote * sizeof *g->vote);
+    }
+    g->vote[g->nvote] = (zk_gvote){type, mentions, records, NONE};
+    if (g->node[n].vtail == NONE)
+        g->node[n].vhead = g->nvote;
+    else
+        g->vote[g->node[n].vtail].next = g->nvote;
+    g->node[n].vtail = g->nvote++;
+}
+
 /* Merge the sets of a and b (roots); returns the survivor. */
 static size_t merge(zk_graph *g, size_t a, size_t b)
 {
@@ -187,10 +229,18 @@ static size_t merge(zk_graph *g, size_t a, size_t b)
         ns->tail = nl->tail;
         nl->head = nl->tail = NONE;
     }
+    /* Fold the votes in, so that a node has one vote per type. */
+    for (size_t v = nl->vhead; v != NONE; v = g->vote[v].next)
+        add_vote(g, s, g->vote[v].type, g->vote[v].mentions,
+                 g->vote[v].records);
+    nl->vhead = nl->vtail = NONE;
     return s;
 }
 
-size_t zk_graph_add_node(zk_graph *g, const char *name, const char *type)
+/* zk_graph_add_node; a new node gets a vote for its type (with no
+ * mentions) if vote is set. */
+static size_t add_node(zk_graph *g, const char *name, const char *type,
+                       int vote)
 {
     if (!g || !name || !*name)
         return NONE;
@@ -204,11 +254,18 @@ size_t zk_graph_add_node(zk_graph *g, const char *name, const char *type)
         g->capnode = g->capnode ? g->capnode * 2 : 256;
         g->node = zk_xrealloc(g->node, g->capnode * sizeof *g->node);
     }
-    g->node[n] = (zk_gnode){NULL, n, 0, NONE, NONE};
+    g->node[n] = (zk_gnode){NULL, n, 0, NONE, NONE, NONE, NONE};
     g->nnode++;
     g->node[n].type = intern(g, type && *type ? type : "other");
     add_form(g, n, key);
+    if (vote)
+        add_vote(g, n, g->node[n].type, 0, 1);
     return n;
+}
+
+size_t zk_graph_add_node(zk_graph *g, const char *name, const char *type)
+{
+    return add_node(g, name, type, 1);
 }
 
 void zk_graph_add_alias(zk_graph *g, size_t node, const char *alias)
@@ -227,10 +284,14 @@ void zk_graph_add_alias(zk_graph *g, size_t node, const char *alias)
         merge(g, n, other);
 }
 
+/* The mentions count for the type node was added with. */
 void zk_graph_add_mentions(zk_graph *g, size_t node, unsigned long n)
 {
-    if (g && node < g->nnode)
-        g->node[find(g, node)].mentions += n;
+    if (!g || node >= g->nnode)
+        return;
+    size_t r = find(g, node);
+    g->node[r].mentions += n;
+    add_vote(g, r, g->node[node].type, n, 0);
 }
 
 /* Build index of the node owning name, or NONE. */
@@ -250,6 +311,18 @@ void zk_graph_add_edge(zk_graph *g, const char *type, size_t source,
                        size_t sentence_index, size_t start, size_t end,
                        const char *rule, size_t origin, const char *title)
 {
+    zk_graph_add_edge_chars(g, type, source, target, doc, sentence,
+                            sentence_index, start, end, 0, 0, rule, origin,
+                            title);
+}
+
+void zk_graph_add_edge_chars(zk_graph *g, const char *type, size_t source,
+                             size_t target, const char *doc,
+                             const char *sentence, size_t sentence_index,
+                             size_t start, size_t end, size_t cstart,
+                             size_t cend, const char *rule, size_t origin,
+                             const char *title)
+{
     if (!g || !type || source >= g->nnode || target >= g->nnode)
         return;
     if (g->nev == g->capev) {
@@ -268,6 +341,8 @@ void zk_graph_add_edge(zk_graph *g, const char *type, size_t source,
     e->sentence_index = sentence_index;
     e->start = start;
     e->end = end;
+    e->cstart = cend > 0 ? cstart : 0;
+    e->cend = cend;
 }
 
 zk_status zk_graph_add_doc(zk_graph *g, const zk_doc *d, zk_error *err)
@@ -299,20 +374,25 @@ zk_status zk_graph_add_doc(zk_graph *g, const zk_doc *d, zk_error *err)
         for (size_t k = 0; n == NONE && k < ent->naliases; k++)
             n = lookup_build(g, ent->aliases[k]);
         if (n == NONE)
-            n = zk_graph_add_node(g, ent->name, ent->type);
+            n = add_node(g, ent->name, ent->type, 0);
         zk_graph_add_alias(g, n, ent->name);
         for (size_t k = 0; k < ent->naliases; k++)
             zk_graph_add_alias(g, n, ent->aliases[k]);
         n = find(g, n);
-        zk_graph_add_mentions(g, n, ent->mentions);
+        /* The entity votes for its own type, whichever node it found. */
+        g->node[n].mentions += ent->mentions;
+        add_vote(g, n, intern(g, ent->type && *ent->type ? ent->type : "other"),
+                 ent->mentions, 1);
         map[i] = n;
     }
     for (size_t i = 0; i < d->nedge; i++) {
         const zk_doc_edge *e = &d->edge[i];
         const zk_doc_sentence *s = &d->sent[e->sentence];
-        zk_graph_add_edge(g, e->type, map[e->source], map[e->target], dn,
-                          s->text, e->sentence, s->start, s->end, e->rule,
-                          e->origin < 0 ? NONE : map[e->origin], e->title);
+        zk_graph_add_edge_chars(g, e->type, map[e->source], map[e->target],
+                                dn, s->text, e->sentence, s->start, s->end,
+                                s->cstart, s->cend, e->rule,
+                                e->origin < 0 ? NONE : map[e->origin],
+                                e->title);
     }
     free(map);
     return ZK_OK;
@@ -343,6 +423,25 @@ static int type_rank(const char *t)
         if (strcmp(t, order[i]) == 0)
             return i;
     return 5;
+}
+
+/* The type of root n: the one its votes give the most mentions; on a tie
+ * the one given by more entities, then the first in type order. */
+static const char *node_type(const zk_graph *g, size_t n)
+{
+    const zk_gvote *best = NULL;
+    for (size_t v = g->node[n].vhead; v != NONE; v = g->vote[v].next) {
+        const zk_gvote *x = &g->vote[v];
+        if (!best || x->mentions > best->mentions ||
+            (x->mentions == best->mentions &&
+             (x->records > best->records ||
+              (x->records == best->records &&
+               (type_rank(x->type) < type_rank(best->type) ||
+                (type_rank(x->type) == type_rank(best->type) &&
+                 strcmp(x->type, best->type) < 0))))))
+            best = x;
+    }
+    return best ? best->type : g->node[n].type;
 }
 
 typedef struct zk_nsort {
@@ -475,8 +574,8 @@ static zk_nsort *finish_nodes(zk_graph *g, size_t *nroot)
             if (g->valias[j] != best)
                 g->valias[m++] = g->valias[j];
         qsort(g->valias + pos, m - pos, sizeof *g->valias, cmp_str);
-        ns[r] = (zk_nsort){type_rank(g->node[i].type), g->node[i].type, best,
-                           i, pos, m - pos};
+        const char *type = node_type(g, i);
+        ns[r] = (zk_nsort){type_rank(type), type, best, i, pos, m - pos};
         pos = m;
         r++;
     }
@@ -548,7 +647,7 @@ static void finish_edges(zk_graph *g)
                                        g->vevi + k, 0};
         g->vevi[k++] = (zk_evidence){e->doc, e->sentence, e->sentence_index,
                                      e->start, e->end, e->rule, es[i].origin,
-                                     e->title};
+                                     e->title, e->cstart, e->cend};
         g->vedge[ne - 1].nevidence++;
     }
     g->nvedge = ne;
@@ -569,7 +668,7 @@ zk_status zk_graph_finish(zk_graph *g, zk_error *err)
     g->nindex = g->nnode;
     for (size_t i = 0; i < n; i++) {
         const zk_gnode *gn = &g->node[ns[i].build];
-        g->vnode[i] = (zk_node){g->vid[i], ns[i].label, gn->type,
+        g->vnode[i] = (zk_node){g->vid[i], ns[i].label, ns[i].type,
                                 g->valias + ns[i].aoff, ns[i].nalias,
                                 gn->mentions};
         g->index[ns[i].build] = i;
@@ -634,6 +733,7 @@ void zk_graph_free(zk_graph *g)
     free(g->slot);
     free(g->node);
     free(g->form);
+    free(g->vote);
     free(g->ev);
     free(g);
 }

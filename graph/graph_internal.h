@@ -18,4 +18,15 @@ size_t zk_graph_lookup(const zk_graph *g, const char *name);
  * edge is stored once, source before target in node order. */
 int zk_graph_type_undirected(const char *type);
 
+/* zk_graph_add_edge with the sentence's span also in characters of the
+ * original file (cstart, cend; cend == 0 when not known), which
+ * zk_graph_add_doc takes from the document and the exporters write as a
+ * TextPositionSelector.  Not in zhkg.h: the builder API stays as it is. */
+void zk_graph_add_edge_chars(zk_graph *g, const char *type, size_t source,
+                             size_t target, const char *doc,
+                             const char *sentence, size_t sentence_index,
+                             size_t start, size_t end, size_t cstart,
+                             size_t cend, const char *rule, size_t origin,
+                             const char *title);
+
 #endif

@@ -3,10 +3,12 @@
  *
  * libzhkg turns Chinese news text into a knowledge graph (cities, parks,
  * agencies, companies, institutions and the relations between them) and
- * writes it as DOT, GraphML or JSON-LD.  The pipeline is:
+ * writes it as DOT, GraphML, JSON-LD, Neo4j/Kuzu CSV or a figure (SVG, PNG,
+ * PDF).  The pipeline is:
  *
  *   zk_rules_load()     rules/ folder -> compiled rule set (read-only after)
  *   zk_text_from_utf8() bytes -> normalised text + offset map + sentences
+ *   (zk_text_from_bytes() the same for HTML pages, GBK, UTF-16 ...)
  *   zk_extract()        text + rules -> zk_doc (mentions, entities, edges)
  *   zk_graph_add_doc()  merge a document into the graph (identity, aliases)
  *   zk_export_*()       graph -> file
@@ -86,6 +88,40 @@ zk_status zk_text_from_utf8(const char *name, const char *buf, size_t len,
                             zk_text **out, zk_error *err);
 void zk_text_free(zk_text *t);
 
+/* Reading any article file: plain text or an HTML page, in UTF-8, UTF-16
+ * or a legacy encoding such as GBK (docs/robustness.md). */
+typedef enum zk_input_format {
+    ZK_INPUT_AUTO = 0, /* HTML if the name ends in .html, .htm, .xhtml or
+                          .shtml or the bytes start like a page */
+    ZK_INPUT_TEXT,
+    ZK_INPUT_HTML
+} zk_input_format;
+
+typedef struct zk_input_options {
+    zk_input_format format;
+    /* NULL or "auto": detect (byte order mark, valid UTF-8, the charset an
+     * HTML page declares).  Otherwise an encoding label (gbk, gb18030,
+     * big5, utf-16le, ... any name iconv knows; gbk and gb2312 are read as
+     * GB18030): the encoding of an input that has no byte order mark and
+     * is not valid UTF-8, whatever a page declares. */
+    const char *encoding;
+} zk_input_options;
+
+/* zk_text_from_utf8 for the bytes of any article file: detects HTML and
+ * the encoding, converts (iconv), takes the article text out of a page
+ * (libxml2, no network, no entity expansion) and normalises it.  Offsets
+ * (the map, error offsets) point into buf as given, and the result keeps a
+ * copy of buf as its original.  opt may be NULL (everything detected).
+ * Errors: ZK_ERR_INPUT with file, line:col and byte offset (a byte
+ * sequence that is not the encoding, a NUL, a page the HTML parser gives
+ * up on); ZK_ERR_USAGE for an unknown encoding.  buf is copied; the caller
+ * frees *out with zk_text_free. */
+zk_status zk_text_from_bytes(const char *name, const char *buf, size_t len,
+                             const zk_input_options *opt, zk_text **out,
+                             zk_error *err);
+/* 1 if label is "auto" or an encoding zk_text_from_bytes can read. */
+int zk_encoding_supported(const char *label);
+
 /* ------------------------------------------------------------------ */
 /* Extraction: one document's result                                   */
 
@@ -94,6 +130,39 @@ typedef struct zk_doc zk_doc;
 zk_status zk_extract(const zk_rules *rules, const zk_text *text,
                      zk_doc **out, zk_error *err);
 void zk_doc_free(zk_doc *d);
+/* The document's name, and the SHA-256 of the bytes it was extracted from
+ * (64 lowercase hex digits; "" if unknown).  Owned by d. */
+const char *zk_doc_name(const zk_doc *d);
+const char *zk_doc_hash(const zk_doc *d);
+/* Set the hash to the SHA-256 of bytes (zk_extract does this itself). */
+void zk_doc_set_hash(zk_doc *d, const void *bytes, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Documents as JSON Lines: the parts of `zhkg extract` and the state  */
+/* of incremental updates (format: docs/scale.md)                      */
+
+/* d as one line of JSON, without the newline; the caller frees it with
+ * free().  Deterministic: the same document gives the same bytes. */
+char *zk_doc_to_json(const zk_doc *d);
+/* Parse and check one line written by zk_doc_to_json (len bytes, need not
+ * be NUL-terminated).  On error *out is NULL and err has the column (in
+ * characters; 0 when the problem is not at one place) and the message;
+ * file and line are left empty for the caller.  Caller frees *out. */
+zk_status zk_doc_from_json(const char *json, size_t len, zk_doc **out,
+                           zk_error *err);
+
+/* Reading a JSON Lines file one document at a time. */
+typedef struct zk_jsonl zk_jsonl;
+/* Open path ("-": standard input).  Caller closes with zk_jsonl_close. */
+zk_status zk_jsonl_open(const char *path, zk_jsonl **out, zk_error *err);
+/* The next document into *out (caller frees), or *out = NULL at the end.
+ * Blank lines are skipped.  Errors name FILE:LINE:COL. */
+zk_status zk_jsonl_next(zk_jsonl *r, zk_doc **out, zk_error *err);
+/* 1-based line number of the document last returned, and that line as
+ * read (*len bytes, without the line end; valid until the next call). */
+long zk_jsonl_line(const zk_jsonl *r);
+const char *zk_jsonl_text(const zk_jsonl *r, size_t *len);
+void zk_jsonl_close(zk_jsonl *r);
 
 /* ------------------------------------------------------------------ */
 /* Graph                                                               */
@@ -118,6 +187,10 @@ typedef struct zk_evidence {
     const char *rule;      /* id of the rule that produced the edge */
     const char *origin;    /* label of the origin place node, or NULL */
     const char *title;     /* agreement title without 《》, or NULL */
+    /* The sentence's span in characters (Unicode code points) of the
+     * original file, for Web Annotation's TextPositionSelector; both 0 when
+     * not known (graphs built with zk_graph_add_edge). */
+    size_t char_start, char_end;
 } zk_evidence;
 
 typedef struct zk_edge {
@@ -169,24 +242,74 @@ typedef enum zk_format {
     ZK_FMT_NONE = 0,
     ZK_FMT_DOT,
     ZK_FMT_GRAPHML,
-    ZK_FMT_JSONLD
+    ZK_FMT_JSONLD,
+    ZK_FMT_CSV,    /* a directory: Neo4j and Kuzu import files */
+    ZK_FMT_SVG,    /* figures: laid out and drawn by Graphviz (gvc) */
+    ZK_FMT_PNG,
+    ZK_FMT_PDF
 } zk_format;
 
-/* Format from a file name's extension (.dot/.gv, .graphml, .jsonld/.json)
- * or a name ("dot", "graphml", "jsonld"); ZK_FMT_NONE if unknown. */
+/* Format from a file name's extension (.dot/.gv, .graphml, .jsonld/.json,
+ * .svg, .png, .pdf; a path ending in '/' is a CSV directory) or a name
+ * ("dot", "graphml", "jsonld", "csv", "svg", "png", "pdf"); ZK_FMT_NONE if
+ * unknown. */
 zk_format zk_format_from_path(const char *path);
 zk_format zk_format_from_name(const char *name);
+/* The format's name as zk_format_from_name takes it ("dot", ...). */
+const char *zk_format_name(zk_format fmt);
+/* 1 for the figure formats (SVG, PNG, PDF), which zk_render draws. */
+int zk_format_is_figure(zk_format fmt);
+
+/* Default base of the IRIs minted in JSON-LD (docs/format-jsonld.md). */
+#define ZK_DEFAULT_BASE_IRI "https://example.org/zhkg/"
+
+/* Options of the writers.  A zeroed struct (or a NULL pointer) means the
+ * defaults; each field says which formats read it. */
+typedef struct zk_export_opts {
+    /* JSON-LD: node IRIs are base_iri + "node/" + id, relation IRIs
+     * base_iri + "edge/e" + number.  Must be an absolute IRI (scheme:...);
+     * NULL means ZK_DEFAULT_BASE_IRI. */
+    const char *base_iri;
+    /* DOT and figures: draw each city as a box (cluster) holding the nodes
+     * located in it (located_in edges, followed through parks). */
+    int cluster_city;
+    /* DOT and figures: keep only the max_nodes nodes of highest degree
+     * (ties in node order) and the edges between them; 0 keeps all. */
+    size_t max_nodes;
+    /* Figures: Graphviz layout engine, "dot" (NULL), "neato" or "sfdp". */
+    const char *layout;
+} zk_export_opts;
+
+/* Check opts before a long run: the base IRI is absolute, the layout is
+ * one of dot, neato, sfdp.  ZK_ERR_USAGE with a message if not. */
+zk_status zk_export_opts_check(const zk_export_opts *opts, zk_error *err);
 
 /* Write g to path ("-" for stdout).  A file is written to a temporary file
  * in the same directory and renamed when complete, so a failure leaves any
- * previous file untouched. */
+ * previous file untouched.  ZK_FMT_CSV writes into the directory path
+ * (created if missing, its parent must exist), each file the same way. */
 zk_status zk_export_file(const zk_graph *g, zk_format fmt, const char *path,
                          zk_error *err);
+/* The same with options (opts may be NULL). */
+zk_status zk_export_file_opts(const zk_graph *g, zk_format fmt,
+                              const char *path, const zk_export_opts *opts,
+                              zk_error *err);
+/* Write one format to an open stream (not ZK_FMT_CSV, which is several
+ * files); opts may be NULL. */
+zk_status zk_export_stream(const zk_graph *g, zk_format fmt, FILE *out,
+                           const zk_export_opts *opts, zk_error *err);
 
-/* Per-format writers to an open stream (used by zk_export_file). */
+/* Per-format writers to an open stream, with the default options. */
 zk_status zk_export_dot(const zk_graph *g, FILE *out, zk_error *err);
 zk_status zk_export_graphml(const zk_graph *g, FILE *out, zk_error *err);
 zk_status zk_export_jsonld(const zk_graph *g, FILE *out, zk_error *err);
+/* The Neo4j/Kuzu import files (docs/format-csv.md) into directory dir. */
+zk_status zk_export_csv(const zk_graph *g, const char *dir,
+                        const zk_export_opts *opts, zk_error *err);
+/* Lay g out and draw it as fmt (ZK_FMT_SVG, _PNG or _PDF) to out, with
+ * Graphviz's libgvc: the DOT export's styles, legend and options. */
+zk_status zk_render(const zk_graph *g, zk_format fmt, FILE *out,
+                    const zk_export_opts *opts, zk_error *err);
 
 #ifdef __cplusplus
 }

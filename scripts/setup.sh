@@ -21,9 +21,12 @@ packages=(
     libgraphviz-dev graphviz           # cgraph for DOT, dot for rendering
     libcjson-dev libutf8proc-dev       # JSON-LD writer, NFKC normalisation
     libpcre2-dev                       # relation patterns in rules/
+    nettle-dev                         # SHA-256 of documents (incremental updates)
     fonts-wqy-zenhei                   # Chinese labels in rendered graphs
+    help2man man-db groff-base bsdextrautils   # zhkg.1 from --help; its test (man, col)
     python3 python3-networkx python3-rdflib   # GraphML and JSON-LD consumers
     nodejs                             # jsonld.js consumer, gazetteer script
+    python3-distributed                # Dask example and its test (examples/dask)
 )
 
 missing=()

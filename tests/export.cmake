@@ -5,7 +5,8 @@
 add_executable(export_test ${CMAKE_CURRENT_SOURCE_DIR}/export_test.c)
 target_compile_options(export_test PRIVATE ${ZK_WARNINGS})
 target_compile_definitions(export_test PRIVATE _POSIX_C_SOURCE=200809L)
-target_include_directories(export_test PRIVATE ${CMAKE_SOURCE_DIR}/extract)
+target_include_directories(export_test PRIVATE ${CMAKE_SOURCE_DIR}/extract
+                           ${CMAKE_SOURCE_DIR}/graph)
 target_link_libraries(export_test PRIVATE zhkg_static)
 
 add_test(NAME export.merge COMMAND export_test merge)

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "graph_internal.h"
 #include "zhkg.h"
 
 #define NONE ((size_t)-1)
@@ -86,10 +87,13 @@ static void build_small(zk_graph *g)
     zk_graph_add_edge(g, "located_in", ag, tj, "001.txt",
                       "天津市知识产权局位于天津市。", 2, 60, 102,
                       "located_in.weiyu", NONE, NULL);
-    /* Given as 天津市 - 北京市; written 北京市 first (node order). */
-    zk_graph_add_edge(g, "agreement", tj, bjs, "001.txt",
-                      "京津两地签署《京津知识产权保护合作协议》。", 0, 0, 63,
-                      "agreement.qianshu", NONE, "京津知识产权保护合作协议");
+    /* Given as 天津市 - 北京市; written 北京市 first (node order).  Its
+     * span is also known in characters (21 of 3 bytes each): JSON-LD then
+     * has a TextPositionSelector besides the DataPositionSelector. */
+    zk_graph_add_edge_chars(g, "agreement", tj, bjs, "001.txt",
+                            "京津两地签署《京津知识产权保护合作协议》。", 0, 0,
+                            63, 0, 21, "agreement.qianshu", NONE,
+                            "京津知识产权保护合作协议");
     /* An edge to 联想 before it merges into 联想集团 is re-pointed. */
     zk_graph_add_edge(g, "tech_transfer", qh, lx, "002.txt",
                       "清华大学将R&D成果转化给联想。", 4, 300, 342,
@@ -358,6 +362,42 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* The CSV directory: written to a temporary directory and compared file
+ * by file with GOLDEN_DIR/small.csv/ (or written there when updating). */
+static void golden_csv(const zk_graph *g, const char *dir, int update)
+{
+    static const char *const files[] = {"nodes.csv", "edges.csv",
+                                        "kuzu_nodes.csv", "kuzu_edges.csv",
+                                        "schema.cypher"};
+    char gold[4096], tmp[] = "/tmp/zhkg-csv-XXXXXX";
+    zk_error err;
+    snprintf(gold, sizeof gold, "%s/small.csv", dir);
+    if (update) {
+        CHECK(zk_export_csv(g, gold, NULL, &err) == ZK_OK);
+        fprintf(stderr, "updated %s/\n", gold);
+        return;
+    }
+    CHECK(mkdtemp(tmp) != NULL);
+    CHECK(zk_export_csv(g, tmp, NULL, &err) == ZK_OK);
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char a[4200], b[4200];
+        size_t na, nb;
+        snprintf(a, sizeof a, "%s/%s", gold, files[i]);
+        snprintf(b, sizeof b, "%s/%s", tmp, files[i]);
+        char *want = slurp(a, &na), *got = slurp(b, &nb);
+        if (!want || !got || na != nb || memcmp(want, got, na) != 0) {
+            fprintf(stderr, "%s differs from the output (run with "
+                    "ZHKG_UPDATE_GOLDEN=1 to rewrite it, then review the "
+                    "diff)\n", a);
+            failures++;
+        }
+        free(want);
+        free(got);
+        unlink(b);
+    }
+    rmdir(tmp);
+}
+
 static void test_golden(const char *dir)
 {
     zk_graph *g = zk_graph_new(), *g2 = zk_graph_new();
@@ -392,6 +432,7 @@ static void test_golden(const char *dir)
         free(out);
         free(out2);
     }
+    golden_csv(g, dir, update);
     zk_graph_free(g);
     zk_graph_free(g2);
 }
@@ -501,10 +542,34 @@ static void test_formats(void)
     CHECK(zk_format_from_path("-") == ZK_FMT_NONE);
     CHECK(zk_format_from_name("graphml") == ZK_FMT_GRAPHML);
     CHECK(zk_format_from_name("JSONLD") == ZK_FMT_JSONLD);
-    CHECK(zk_format_from_name("svg") == ZK_FMT_NONE);
+    CHECK(zk_format_from_name("pptx") == ZK_FMT_NONE);
+    CHECK(zk_format_from_name("svg") == ZK_FMT_SVG);
+    CHECK(zk_format_from_name("PNG") == ZK_FMT_PNG);
+    CHECK(zk_format_from_name("pdf") == ZK_FMT_PDF);
+    CHECK(zk_format_from_name("csv") == ZK_FMT_CSV);
+    CHECK(zk_format_from_path("fig/a.svg") == ZK_FMT_SVG);
+    CHECK(zk_format_from_path("out/neo4j/") == ZK_FMT_CSV);
+    CHECK(zk_format_from_path("nodes.csv") == ZK_FMT_NONE);  /* a directory */
+    CHECK(zk_format_is_figure(ZK_FMT_PDF) && !zk_format_is_figure(ZK_FMT_DOT));
+    CHECK(strcmp(zk_format_name(ZK_FMT_GRAPHML), "graphml") == 0);
     zk_graph *g = zk_graph_new();
     zk_error err;
-    CHECK(zk_export_file(g, ZK_FMT_NONE, "out.svg", &err) == ZK_ERR_USAGE);
+    CHECK(zk_export_file(g, ZK_FMT_NONE, "out.pptx", &err) == ZK_ERR_USAGE);
+    CHECK(zk_export_file(g, ZK_FMT_CSV, "-", &err) == ZK_ERR_USAGE);
+    zk_export_opts o;
+    memset(&o, 0, sizeof o);
+    CHECK(zk_export_opts_check(&o, &err) == ZK_OK);
+    o.base_iri = "urn:zhkg:";
+    CHECK(zk_export_opts_check(&o, &err) == ZK_OK);
+    o.base_iri = "zhkg/nodes/";
+    CHECK(zk_export_opts_check(&o, &err) == ZK_ERR_USAGE);
+    o.base_iri = "https://ex.org/a b/";
+    CHECK(zk_export_opts_check(&o, &err) == ZK_ERR_USAGE);
+    o.base_iri = NULL;
+    o.layout = "circo";
+    CHECK(zk_export_opts_check(&o, &err) == ZK_ERR_USAGE);
+    o.layout = "sfdp";
+    CHECK(zk_export_opts_check(&o, &err) == ZK_OK);
     zk_graph_free(g);
 }
 

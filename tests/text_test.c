@@ -1,7 +1,9 @@
 /*
- * text_test.c - test driver for the text layer (zk_text_from_utf8).
+ * text_test.c - test driver for the text layer (zk_text_from_utf8, and
+ * zk_text_from_bytes for cases with an "options" section).
  *
  *   text_test case FILE.case...     run data cases (format: docs/text.md)
+ *   text_test dump FILE.case...     print what the inputs give, as sections
  *   text_test invariants PATH...    every file (or every file of a folder)
  *                                   must normalise and pass text_check()
  *   text_test errors                zk_error_* and zk_status_str
@@ -238,6 +240,66 @@ static void check_error(const char *file, const section *sec, zk_status st,
     }
 }
 
+/* text_test dump CASE...: print what the case's input gives, in the
+ * sections of a case file (for writing the expected parts of a new case;
+ * read them before you paste them). */
+static int dump_mode;
+
+static void dump_escaped(const char *s, size_t n, int utf8)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n')
+            fputs("\\n", stdout);
+        else if (c == '\r')
+            fputs("\\r", stdout);
+        else if (c == '\t')
+            fputs("\\t", stdout);
+        else if (c == '\\')
+            fputs("\\\\", stdout);
+        else if (c < 0x20 || c == 0x7F)
+            printf("\\x%02X", c);
+        else if (c >= 0x80 && !utf8)
+            printf("\\x%02X", c);
+        else if (c >= 0x80) {
+            uint32_t cp;
+            size_t k = zk_utf8_decode(s + i, n - i, &cp);
+            if (k == 0) {
+                printf("\\x%02X", c);
+                continue;
+            }
+            fwrite(s + i, 1, k, stdout);
+            i += k - 1;
+        } else
+            putchar(c);
+    }
+}
+
+static void dump(const zk_text *t, zk_status st, const zk_error *err)
+{
+    if (st != ZK_OK) {
+        char buf[1200];
+        zk_error_format(err, buf, sizeof buf);
+        printf("=== error\nstatus %s\noffset %lld\nline %ld:%ld\n"
+               "message %s\nformat %s\n", zk_status_str(st), err->offset,
+               err->line, err->col, err->msg, buf);
+        return;
+    }
+    printf("=== norm\n%s=== sentences\n", t->norm);
+    for (size_t i = 0; i < t->nsent; i++)
+        printf("%zu %c %.*s\n", t->sent[i].para, t->sent[i].headline ? 'H' : '-',
+               (int)(t->sent[i].end - t->sent[i].start),
+               t->norm + t->sent[i].start);
+    printf("=== spans\n");
+    int utf8 = zk_text_validate(NULL, t->orig, t->orig_len, 0, NULL) == ZK_OK;
+    for (size_t i = 0; i < t->nsent; i++) {
+        size_t a = t->map[t->sent[i].start], b = t->map[t->sent[i].end];
+        printf("%zu ", i);
+        dump_escaped(t->orig + a, b - a, utf8);
+        putchar('\n');
+    }
+}
+
 static void run_case(const char *file)
 {
     size_t len;
@@ -294,10 +356,41 @@ static void run_case(const char *file)
     if (!have_input)
         fail(file, "no input section");
 
+    /* "=== options format=html encoding=gbk": read with zk_text_from_bytes
+     * (any of the two may be left out; "=== options" alone: all detected). */
+    zk_input_options opt;
+    char optbuf[256] = "", encbuf[64] = "";
+    int bytes = 0;
+    memset(&opt, 0, sizeof opt);
+    for (size_t i = 0; i < ns; i++)
+        if (!strcmp(sec[i].name, "options")) {
+            bytes = 1;
+            snprintf(optbuf, sizeof optbuf, "%s", sec[i].arg);
+        }
+    for (char *tok = strtok(optbuf, " "); tok; tok = strtok(NULL, " ")) {
+        if (!strcmp(tok, "format=html"))
+            opt.format = ZK_INPUT_HTML;
+        else if (!strcmp(tok, "format=text"))
+            opt.format = ZK_INPUT_TEXT;
+        else if (!strncmp(tok, "encoding=", 9))
+            opt.encoding = strcpy(encbuf, tok + 9);
+        else if (strcmp(tok, "format=auto") != 0)
+            fail(file, "unknown option \"%s\"", tok);
+    }
+
     zk_text *t = NULL;
     zk_error err;
     memset(&err, 0, sizeof err);
-    zk_status st = zk_text_from_utf8(name, in.data, in.len, &t, &err);
+    zk_status st = bytes ? zk_text_from_bytes(name, in.data, in.len, &opt, &t,
+                                              &err)
+                         : zk_text_from_utf8(name, in.data, in.len, &t, &err);
+    if (dump_mode) {
+        dump(t, st, &err);
+        zk_text_free(t);
+        zk_buf_free(&in);
+        free(text);
+        return;
+    }
     int expect_error = 0;
     for (size_t i = 0; i < ns; i++)
         if (!strcmp(sec[i].name, "error")) {
@@ -314,7 +407,7 @@ static void run_case(const char *file)
         fail(file, "expected an error, got none");
     } else {
         char why[256];
-        if (text_check(t, in.data, in.len, why, sizeof why))
+        if (text_check_ex(t, in.data, in.len, !bytes, why, sizeof why))
             fail(file, "invariant: %s", why);
         for (size_t i = 0; i < ns; i++) {
             section *s = &sec[i];
@@ -573,11 +666,12 @@ static void run_util(void)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: text_test case|invariants|errors|util|scale "
+        fprintf(stderr, "usage: text_test case|dump|invariants|errors|util|scale "
                         "ARGS...\n");
         return 2;
     }
-    if (!strcmp(argv[1], "case")) {
+    if (!strcmp(argv[1], "case") || !strcmp(argv[1], "dump")) {
+        dump_mode = !strcmp(argv[1], "dump");
         for (int i = 2; i < argc; i++)
             run_case(argv[i]);
     } else if (!strcmp(argv[1], "invariants")) {

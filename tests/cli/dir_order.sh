@@ -38,4 +38,4 @@ got=$(grep -E "$BAD_AT" stderr | sed 's/^zhkg: \([^:]*\):.*/\1/' | tr '\n' ' ')
 # A directory without any *.txt is a warning, not an error.
 run "$ZHKG" build -o empty.graphml d/empty "$2"
 expect_rc 0 "empty directory"
-expect_err "d/empty: no *.txt file" "empty directory"
+expect_err "d/empty: no *.txt, *.html or *.htm file" "empty directory"

@@ -23,7 +23,7 @@ usage "no input given" build -o x.graphml
 usage "needs a format" build -o - samples
 usage "needs a file name" build samples -o
 usage "needs a directory" build -o x.graphml samples --rules
-usage "unknown format 'svg'" build -f svg -o - samples
+usage "unknown format 'pptx'" build -f pptx -o - samples
 usage "cannot tell the format of 'x.txt'" build -o x.txt samples
 usage "given twice" build -o x.graphml - -
 [ ! -e x.graphml ] || fail "a usage error wrote an output"

@@ -1,0 +1,62 @@
+/*
+ * common.h - what the subcommands in cli/cmd_*.c share: messages in the
+ * documented shape ("zhkg: FILE:LINE:COL: msg"), option values, the rules
+ * folder, and files written through a temporary file and a rename.
+ *
+ * The exit codes and message formats are those of docs/cli.md.
+ */
+#ifndef ZK_CLI_COMMON_H
+#define ZK_CLI_COMMON_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "zhkg.h"
+
+enum { CLI_EXIT_OK = 0, CLI_EXIT_FAIL = 1, CLI_EXIT_USAGE = 2 };
+
+/* "zhkg: " + the formatted message + newline, on standard error. */
+void cli_msg(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* A usage error: the message, the hint to --help; returns CLI_EXIT_USAGE.
+ * fmt has one %s, for arg. */
+int cli_usage_error(const char *fmt, const char *arg);
+/* Print err; path names the file when err->file is empty. */
+void cli_report(const zk_error *err, const char *path);
+
+/* Match argv[*i] against an option with a value, as -x VALUE, -xVALUE,
+ * --long VALUE or --long=VALUE (s == 0: no short form).  Returns 1 and
+ * sets *val when it matches, 0 when it does not, -1 when the value is
+ * missing. */
+int cli_opt_value(char **argv, int argc, int *i, char s, const char *l,
+                  const char **val);
+/* The N of -j N (1 to 256), or 0 for a bad value (reported as a usage
+ * error by the caller). */
+int cli_jobs_value(const char *v);
+
+/* The rules folder (docs/cli.md, "Rules"): opt, $ZHKG_RULES, rules/ beside
+ * the binary, ../share/zhkg/rules from it, the compiled-in directory.  buf
+ * holds a path built here. */
+const char *cli_find_rules(const char *opt, char *buf, size_t size);
+
+/* A file written whole or not at all: cli_out_open() opens a temporary
+ * file in path's directory (or standard output for "-"), cli_out_commit()
+ * flushes, syncs and renames it into place, cli_out_abort() removes it.
+ * Both report and free; commit returns 0 or 1. */
+typedef struct cli_out {
+    FILE *f;
+    char *path, *tmp;       /* tmp NULL for standard output */
+} cli_out;
+int cli_out_open(cli_out *o, const char *path);
+int cli_out_commit(cli_out *o);
+void cli_out_abort(cli_out *o);
+
+/* The subcommands (argv[0] is the first argument after the command name;
+ * they return the exit status). */
+int cli_extract_main(int argc, char **argv);   /* cmd_extract.c */
+int cli_merge_main(int argc, char **argv);     /* cmd_merge.c */
+
+#endif

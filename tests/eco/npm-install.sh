@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# npm-install.sh - install the packages pinned by package-lock.json here
+# (Kuzu and Oxigraph, for stores.js) with npm ci, unless that was already
+# done from this lock file (the rule of scripts/setup.sh).  Kuzu's npm
+# package carries prebuilt binaries; its install step only copies the one
+# for this platform, nothing is downloaded from elsewhere.
+set -eu
+cd "$(dirname "$0")"
+if [ node_modules/.package-lock.json -nt package-lock.json ] &&
+   [ -f node_modules/kuzu/kuzujs.node ] && [ -f node_modules/oxigraph/package.json ]; then
+  echo "node_modules is up to date with package-lock.json"
+else
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+echo "kuzu $(node -p "require('./node_modules/kuzu/package.json').version")," \
+     "oxigraph $(node -p "require('./node_modules/oxigraph/package.json').version")"

@@ -11,6 +11,7 @@
 #   eco.jsonld           --base-iri, TextPositionSelector offsets
 #   eco.progress         the progress line on a terminal, never in a pipe
 #   eco.install          cmake --install, then pkg-config and find_package users
+#   eco.csv              the CSV directory from the command line
 #   eco.man              zhkg(1) and zhkg --help agree
 set(ZK_ECO ${CMAKE_CURRENT_SOURCE_DIR}/eco)
 set(ZK_ECO_WORK ${CMAKE_CURRENT_BINARY_DIR}/eco)
@@ -36,7 +37,7 @@ set_tests_properties(eco.counts.small PROPERTIES FIXTURES_REQUIRED "zk_eco_npm;z
 set_tests_properties(eco.counts.samples PROPERTIES
                      FIXTURES_REQUIRED "zk_eco_npm;zk_npm;zk_eco_samples" TIMEOUT 300)
 
-foreach(t render jsonld progress)
+foreach(t render jsonld progress csv)
   add_test(NAME eco.${t}
            COMMAND bash ${ZK_ECO}/${t}.sh $<TARGET_FILE:zhkg> ${CMAKE_SOURCE_DIR}
                    ${ZK_ECO_WORK}/${t})

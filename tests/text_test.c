@@ -337,6 +337,14 @@ static void run_case(const char *file)
         } else if (!strcmp(s->name, "input-esc")) {
             unescape(s->body, s->len, &in);
             have_input = 1;
+        } else if (!strcmp(s->name, "input-repeat")) {
+            /* The body without its final line break, ARG times. */
+            size_t n = (size_t)strtoul(s->arg, NULL, 10);
+            size_t bl = s->len && s->body[s->len - 1] == '\n' ? s->len - 1
+                                                              : s->len;
+            for (size_t k = 0; k < n; k++)
+                zk_buf_append(&in, s->body, bl);
+            have_input = 1;
         } else if (!strcmp(s->name, "input-file")) {
             char path[1400];
             size_t fl;

@@ -12,5 +12,10 @@ if [ node_modules/.package-lock.json -nt package-lock.json ] &&
 else
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# An npm that skips install scripts leaves Kuzu's prebuilt binary where the
+# package keeps it; its install.js only copies it into place, so do that.
+if [ ! -f node_modules/kuzu/kuzujs.node ]; then
+  (cd node_modules/kuzu && node install.js >/dev/null)
+fi
 echo "kuzu $(node -p "require('./node_modules/kuzu/package.json').version")," \
      "oxigraph $(node -p "require('./node_modules/oxigraph/package.json').version")"

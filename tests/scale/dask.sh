@@ -2,9 +2,9 @@
 # of 2 worker processes extracts the samples in 3 shards, zhkg merge
 # merges the parts, and the graph is the one zhkg build writes, byte for
 # byte.  Then an update through it: 3 samples, then the other 2.  Skipped
-# (77) without Dask (Debian python3-distributed).
+# (1) without Dask (Debian python3-distributed, installed by scripts/setup.sh).
 . "$(dirname "$0")/../cli/lib.sh"
-"$PY" -c 'import distributed' 2>/dev/null || { echo "no python3-distributed: skipped"; exit 77; }
+"$PY" -c 'import distributed' 2>/dev/null || { echo "python3-distributed is missing: run scripts/setup.sh"; exit 1; }
 samples
 run "$ZHKG" build -o full.graphml -o full.dot -o full.jsonld samples
 expect_rc 0 "build"

@@ -1,7 +1,7 @@
 # The Dask example (examples/dask/zhkg_dask.py) end to end: a LocalCluster
 # of 2 worker processes extracts the samples in 3 shards, zhkg merge
 # merges the parts, and the graph is the one zhkg build writes, byte for
-# byte.  Then an update through it: 3 samples, then the other 2.  Skipped
+# byte.  Then an update through it: 3 samples, then the other 2.  Fails
 # (1) without Dask (Debian python3-distributed, installed by scripts/setup.sh).
 . "$(dirname "$0")/../cli/lib.sh"
 "$PY" -c 'import distributed' 2>/dev/null || { echo "python3-distributed is missing: run scripts/setup.sh"; exit 1; }

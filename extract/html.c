@@ -1,6 +1,6 @@
 /*
  * html.c - the article text of an HTML page, with offsets into the page
- * (zk_html_text, zk_html_sniff; see html.h and docs/robustness.md).
+ * (zk_html_text; see html.h and docs/robustness.md).
  *
  * 1. html_scan.c lists the character data of the page with byte spans and
  *    makes the copy libxml2 parses (DOCTYPE internal subset and over-deep
@@ -15,10 +15,11 @@
  *    a half-read article.
  * 3. The first walk over the tree measures the text of each element and
  *    picks the content root: the <article> with the most text, else the
- *    largest <main> or role="main", else <body>, where an <article> or
- *    <main> holding less than a quarter of the page's text (a teaser) is
- *    passed over.  It also marks boilerplate: a block whose text is mostly
- *    link text and has no sentence end (menus, lists of related links).
+ *    largest <main> or role="main", else the whole page, where an
+ *    <article> or <main> holding less than a quarter of the page's text (a
+ *    teaser) is passed over.  It also marks boilerplate: a block whose
+ *    text is mostly link text and has no sentence end (menus, lists of
+ *    related links).
  * 4. The second walk visits every text node in document order, lines its
  *    characters up with the scanner's list (greedy, within a window of
  *    WINDOW characters, with a budgeted long search when a node's start is
@@ -29,8 +30,9 @@
  *    White space is collapsed as a browser does (a line break between two
  *    wide characters disappears), except in <pre>.  Block elements end a
  *    paragraph: "\n\n\n" (two blank lines, always a paragraph end for the
- *    text layer); <br> is a line break, which the layout rules of the text
- *    layer then judge like any other.
+ *    text layer); each <br> is a line break (up to three), which the layout
+ *    rules of the text layer then judge like any other: <br><br> is a blank
+ *    line.
  *
  * The map is never decreasing: a lined-up character maps to its span (k-th
  * byte to min(a + k, b - 1)); a character that could not be lined up, a
@@ -42,6 +44,7 @@
 #include "util.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <pthread.h>
@@ -49,42 +52,6 @@
 #include <string.h>
 
 enum { WINDOW = 256, LONGKEY = 8 };
-
-/* ------------------------------------------------------------------ */
-/* Sniffing */
-
-int zk_html_sniff(const char *buf, size_t len)
-{
-    static const char *const tags[] = {
-        "<!doctype html", "<html", "<head", "<body", "<script", "<iframe",
-        "<h1", "<div", "<font", "<table", "<a", "<style", "<title", "<b",
-        "<br", "<p", "<meta", "<!--"};
-    size_t i = 0;
-    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' ||
-                       buf[i] == '\r' || buf[i] == '\f'))
-        i++;
-    for (size_t t = 0; t < sizeof tags / sizeof *tags; t++) {
-        size_t n = strlen(tags[t]), k;
-        if (len - i < n + 1)
-            continue;
-        for (k = 0; k < n; k++) {
-            unsigned char c = (unsigned char)buf[i + k];
-            if (c >= 'A' && c <= 'Z')
-                c = (unsigned char)(c - 'A' + 'a');
-            if (c != (unsigned char)tags[t][k])
-                break;
-        }
-        if (k < n)
-            continue;
-        char after = buf[i + n];
-        if (t == sizeof tags / sizeof *tags - 1 || after == ' ' ||
-            after == '>' || after == '\t' || after == '\n' || after == '\r')
-            return 1;
-    }
-    return 0;
-}
 
 /* ------------------------------------------------------------------ */
 /* Elements */
@@ -106,9 +73,13 @@ static const char *const block_tags[] = {
     "tfoot", "th", "thead", "tr", "ul", NULL};
 
 /* Never article text (their text is still lined up, except script/style,
- * whose raw text the scanner does not list). */
+ * whose raw text the scanner does not list).  <head> itself is not in the
+ * list: libxml2's HTML 4 parser puts an HTML 5 element that comes after
+ * <meta> without a <body> (<meta charset=utf-8><article>...) into <head>;
+ * what belongs in a head (title, meta, link, style, script) is text-free or
+ * skipped anyway. */
 static const char *const skip_tags[] = {
-    "script", "style", "noscript", "template", "head", "title", "nav",
+    "script", "style", "noscript", "template", "title", "nav",
     "aside", "footer", "button", "select", "option", "textarea", "input",
     "iframe", "object", "embed", "svg", "math", "canvas", "audio", "video",
     "map", "datalist", NULL};
@@ -138,49 +109,77 @@ static int style_hidden(const char *s)
     return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
 }
 
-/* Marks left on nodes by the first walk (node->_private). */
-static char boiler_mark;
+/* What an element is, worked out once and kept in node->_private (which
+ * libxml2 leaves to the application): */
+enum {
+    EL_KNOWN = 1 << 0,     /* the flags below are set */
+    EL_BLOCK = 1 << 1,     /* block_tags: ends a paragraph */
+    EL_SKIP = 1 << 2,      /* skip_tags, or hidden */
+    EL_HEADER = 1 << 3,    /* <header>: skipped outside an article */
+    EL_PRE = 1 << 4,       /* pre_tags */
+    EL_ARTICLE = 1 << 5,   /* <article> */
+    EL_MAIN = 1 << 6,      /* <main>, role="main" */
+    EL_LINK = 1 << 7,      /* <a> */
+    EL_BR = 1 << 8,        /* <br> */
+    EL_RAW = 1 << 9,       /* <script>, <style>: no text listed */
+    EL_KEEP = 1 << 10,     /* html, body, article, main, headings: never
+                              hidden, never boilerplate */
+    EL_BOILER = 1 << 11    /* set by the first walk: a link menu */
+};
 
-static int is_container(const xmlNode *n)
+static unsigned el_flags(xmlNode *n)
 {
-    return !strcmp((const char *)n->name, "html") ||
-           !strcmp((const char *)n->name, "body") ||
-           !strcmp((const char *)n->name, "article") ||
-           !strcmp((const char *)n->name, "main");
+    uintptr_t f = (uintptr_t)n->_private;
+    if (f & EL_KNOWN)
+        return (unsigned)f;
+    const char *name = (const char *)n->name, *v;
+    f = EL_KNOWN;
+    if (name_in(n, block_tags))
+        f |= EL_BLOCK;
+    if (name_in(n, skip_tags))
+        f |= EL_SKIP;
+    if (name_in(n, pre_tags))
+        f |= EL_PRE;
+    if (!strcmp(name, "header"))
+        f |= EL_HEADER;
+    if (!strcmp(name, "article"))
+        f |= EL_ARTICLE | EL_KEEP;
+    else if (!strcmp(name, "main") ||
+             ((v = attr(n, "role")) && !strcmp(v, "main")))
+        f |= EL_MAIN | EL_KEEP;
+    if (!strcmp(name, "a"))
+        f |= EL_LINK;
+    if (!strcmp(name, "br"))
+        f |= EL_BR;
+    if (!strcmp(name, "script") || !strcmp(name, "style"))
+        f |= EL_RAW;
+    if (!strcmp(name, "html") || !strcmp(name, "body") ||
+        (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]))
+        f |= EL_KEEP;
+    /* Hidden; never html, body, article, main: a page may hide its body
+     * until a script shows it. */
+    if (!(f & EL_KEEP) &&
+        (attr(n, "hidden") ||
+         ((v = attr(n, "aria-hidden")) && !strcmp(v, "true")) ||
+         ((v = attr(n, "style")) && style_hidden(v))))
+        f |= EL_SKIP;
+    n->_private = (void *)f;
+    return (unsigned)f;
 }
 
 /* 1 if the element's text is never article text.  in_art: inside an
  * <article> or <main> (where <header> holds the headline). */
-static int skipped(const xmlNode *n, int in_art)
+static int skipped(xmlNode *n, int in_art)
 {
-    if (name_in(n, skip_tags))
-        return 1;
-    if (!in_art && strcmp((const char *)n->name, "header") == 0)
-        return 1;
-    if (n->_private == &boiler_mark)
-        return 1;
-    if (is_container(n))
-        return 0; /* a page may hide its body until a script shows it */
-    const char *v;
-    if (attr(n, "hidden"))
-        return 1;
-    if ((v = attr(n, "aria-hidden")) && strcmp(v, "true") == 0)
-        return 1;
-    if ((v = attr(n, "style")) && style_hidden(v))
-        return 1;
-    return 0;
+    unsigned f = el_flags(n);
+    return (f & (EL_SKIP | EL_BOILER)) || (!in_art && (f & EL_HEADER));
 }
 
 /* 1 for <article>, 2 for <main> or role="main", 0 otherwise. */
-static int candidate(const xmlNode *n)
+static int candidate(xmlNode *n)
 {
-    const char *role;
-    if (strcmp((const char *)n->name, "article") == 0)
-        return 1;
-    if (strcmp((const char *)n->name, "main") == 0 ||
-        ((role = attr(n, "role")) && strcmp(role, "main") == 0))
-        return 2;
-    return 0;
+    unsigned f = el_flags(n);
+    return f & EL_ARTICLE ? 1 : f & EL_MAIN ? 2 : 0;
 }
 
 static int html_space(uint32_t c)
@@ -232,8 +231,8 @@ typedef struct measure {
     int in_link, in_art;
     open_el *st;
     size_t nst, capst;
-    xmlNode *best[3];           /* article, main, body */
-    size_t best_len[3];
+    xmlNode *best[2];           /* article, main */
+    size_t best_len[2];
     int oom;
 } measure;
 
@@ -270,7 +269,7 @@ static int measure_enter(measure *m, xmlNode *n)
     e->chars = m->chars;
     e->links = m->links;
     e->stops = m->stops;
-    m->in_link += strcmp((const char *)n->name, "a") == 0;
+    m->in_link += (el_flags(n) & EL_LINK) != 0;
     m->in_art += candidate(n) != 0;
     return 1;
 }
@@ -282,20 +281,18 @@ static void measure_leave(measure *m, xmlNode *n)
     open_el e = m->st[--m->nst];
     size_t chars = m->chars - e.chars, links = m->links - e.links;
     int kind = candidate(n);
-    m->in_link -= strcmp((const char *)n->name, "a") == 0;
+    unsigned f = el_flags(n);
+    m->in_link -= (f & EL_LINK) != 0;
     m->in_art -= kind != 0;
-    if (strcmp((const char *)n->name, "body") == 0)
-        kind = 3;
     if (kind && chars > m->best_len[kind - 1]) {
         m->best[kind - 1] = n;
         m->best_len[kind - 1] = chars;
     }
     /* Boilerplate: mostly link text, no sentence.  Headings and the
      * containers never are. */
-    if (!kind && chars > 0 && 2 * links > chars && m->stops == e.stops &&
-        name_in(n, block_tags) && !is_container(n) &&
-        !(n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6'))
-        n->_private = &boiler_mark;
+    if (chars > 0 && 2 * links > chars && m->stops == e.stops &&
+        (f & EL_BLOCK) && !(f & EL_KEEP))
+        n->_private = (void *)(uintptr_t)(f | EL_BOILER);
 }
 
 /* Depth-first walk of the children of top, in document order: enter()
@@ -343,7 +340,8 @@ typedef struct emit {
     zk_buf out;
     size_t *map;
     size_t capmap;
-    int brk;              /* pending break: 1 line, 2 paragraph */
+    int brk;              /* pending line breaks: 1 or 2 (<br>), 3 (a
+                             paragraph end: two blank lines) */
     size_t brk_pos;
     int sp, sp_nl;        /* pending white space, with a line break */
     size_t sp_pos;
@@ -373,14 +371,15 @@ static void out_bytes(emit *e, const char *b, size_t k, size_t a, size_t end)
         e->map[at + j] = a + j < end ? a + j : (end > a ? end - 1 : a);
 }
 
+/* A <br> (level 1: one more line break) or the end of a block (level 2:
+ * a paragraph end). */
 static void set_break(emit *e, int level)
 {
     if (e->out.len == 0)
         return;
     if (!e->brk)
         e->brk_pos = e->last_end;
-    if (level > e->brk)
-        e->brk = level;
+    e->brk = level == 2 ? 3 : e->brk < 3 ? e->brk + 1 : 3;
     e->sp = 0;
 }
 
@@ -397,8 +396,7 @@ static void put_char(emit *e, uint32_t cp, size_t a, size_t b)
         return;
     }
     if (e->brk) {
-        out_bytes(e, e->brk == 2 ? "\n\n\n" : "\n", e->brk == 2 ? 3 : 1,
-                  e->brk_pos, e->brk_pos);
+        out_bytes(e, "\n\n\n", (size_t)e->brk, e->brk_pos, e->brk_pos);
         e->brk = 0;
         e->sp = 0;
         e->prev = 0;
@@ -480,18 +478,18 @@ static int e_enter(void *arg, xmlNode *n)
     }
     if (n->type != XML_ELEMENT_NODE)
         return 0;
-    const char *name = (const char *)n->name;
-    if (!strcmp(name, "script") || !strcmp(name, "style"))
+    unsigned f = el_flags(n);
+    if (f & EL_RAW)
         return 0;
     if (n == e->root)
         e->in_root = 1;
     e->skip += skipped(n, e->in_art > 0);
     e->in_art += candidate(n) != 0;
-    e->pre += name_in(n, pre_tags);
+    e->pre += (f & EL_PRE) != 0;
     if (e->in_root && e->skip == 0) {
-        if (!strcmp(name, "br"))
+        if (f & EL_BR)
             set_break(e, 1);
-        else if (name_in(n, block_tags))
+        else if (f & EL_BLOCK)
             set_break(e, 2);
     }
     return 1;
@@ -502,12 +500,12 @@ static void e_leave(void *arg, xmlNode *n)
     emit *e = arg;
     if (n->type != XML_ELEMENT_NODE)
         return;
-    const char *name = (const char *)n->name;
-    if (!strcmp(name, "script") || !strcmp(name, "style"))
+    unsigned f = el_flags(n);
+    if (f & EL_RAW)
         return;
-    if (e->in_root && e->skip == 0 && name_in(n, block_tags))
+    if (e->in_root && e->skip == 0 && (f & EL_BLOCK))
         set_break(e, 2);
-    e->pre -= name_in(n, pre_tags);
+    e->pre -= (f & EL_PRE) != 0;
     e->in_art -= candidate(n) != 0;
     e->skip -= skipped(n, e->in_art > 0);
     if (n == e->root)
@@ -582,8 +580,8 @@ zk_status zk_html_text(const char *name, const char *src, size_t len,
         walk((xmlNode *)doc, m_enter, m_leave, &m);
         if (m.oom)
             goto nomem;
-        size_t total = m.best[2] ? m.best_len[2] : m.chars;
-        e.root = m.best[2];
+        size_t total = m.chars;
+        e.root = NULL;
         for (int k = 1; k >= 0; k--)
             if (m.best[k] && 4 * m.best_len[k] >= total)
                 e.root = m.best[k];

@@ -17,18 +17,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* 1 if buf looks like HTML: after white space (and a UTF-8 BOM) it starts
+/* 1 if buf looks like HTML (extract/text_input.c, which decides the
+ * format): after white space (and a UTF-8 BOM) it starts
  * with one of the tags of the WHATWG MIME sniffing rules (<!DOCTYPE HTML,
  * <HTML, <HEAD, <BODY, <SCRIPT, <IFRAME, <H1, <DIV, <FONT, <TABLE, <A,
- * <STYLE, <TITLE, <B, <BR, <P, <!--), or <META, in any case, followed by a
- * space or '>'. */
+ * <STYLE, <TITLE, <B, <BR, <P), or <META, in any case, followed by white
+ * space or '>'; or with "<!--" followed by anything. */
 int zk_html_sniff(const char *buf, size_t len);
 
 /* The article text of the HTML document src[0, len) (UTF-8 without NUL,
  * src[len] == '\0'): *text (NUL-terminated, *tlen bytes) and *map (*tlen +
  * 1 entries, offsets into src, never decreasing, (*map)[*tlen] == len).
  * Block elements are separated by two blank lines (always a paragraph end
- * for the text layer), <br> by a line break.  Caller frees *text and *map
+ * for the text layer), each <br> by a line break.  Caller frees *text and *map
  * with free().  ZK_ERR_INPUT if libxml2 gives up on the page. */
 zk_status zk_html_text(const char *name, const char *src, size_t len,
                        char **text, size_t *tlen, size_t **map,

@@ -270,6 +270,18 @@ static void update_topic(zk_ner *s, size_t si, zk_sent_marks *sm)
         sm->topic = (long)m->ent[0];
 }
 
+/* A copy of c whose strings stay owned by c. */
+static zk_cands borrow(const zk_cands *c)
+{
+    zk_cands b = {0};
+    for (size_t i = 0; i < c->n; i++) {
+        zk_cand x = c->v[i];
+        x.owned = NULL;
+        zk_cands_push(&b, &x);
+    }
+    return b;
+}
+
 zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
 {
     zk_ner s;
@@ -280,10 +292,13 @@ zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
     s.dyn_trie = zk_trie_new();
     zk_cands all = {0}, names = {0};
 
-    /* Pass 1: full names and the aliases they introduce. */
+    /* Pass 1: full names and the aliases they introduce.  The candidates
+     * that depend on the text alone are kept for pass 2 (cache[si] owns
+     * their strings; the lists resolved here borrow them). */
+    zk_cands *cache = zk_xcalloc(t->nsent ? t->nsent : 1, sizeof *cache);
     for (size_t si = 0; si < t->nsent; si++) {
-        zk_cands c = {0};
-        zk_ner_candidates(&s, si, 0, &c);
+        zk_ner_candidates(&s, si, ZK_CAND_STATIC, &cache[si]);
+        zk_cands c = borrow(&cache[si]);
         resolve(&c);
         for (size_t i = 0; i < c.n; i++) {
             if (c.v[i].kind != ZK_K_NAME)
@@ -320,8 +335,8 @@ zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
                                        t->sent[si].end - t->sent[si].start);
         d->sent[si].start = t->map[t->sent[si].start];
         d->sent[si].end = t->map[t->sent[si].end];
-        zk_cands c = {0};
-        zk_ner_candidates(&s, si, 1, &c);
+        zk_cands c = borrow(&cache[si]);
+        zk_ner_candidates(&s, si, ZK_CAND_DYNAMIC, &c);
         resolve(&c);
         commit(&s, si, &c, &marks[si]);
         marks[si].topic = si > 0 ? marks[si - 1].topic : -1;
@@ -330,6 +345,12 @@ zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
             free(c.v[i].owned);
         free(c.v);
     }
+    for (size_t si = 0; si < t->nsent; si++) {
+        for (size_t i = 0; i < cache[si].n; i++)
+            free(cache[si].v[i].owned);
+        free(cache[si].v);
+    }
+    free(cache);
     /* An organisation known to the lexicon is named by the longest form the
      * text uses (中石化 stays 中石化), so that labels are the article's. */
     for (size_t i = 0; i < d->nent; i++) {

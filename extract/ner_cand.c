@@ -361,9 +361,15 @@ static void context_names(zk_ner *s, size_t ss, size_t se, zk_cands *out)
     const char *txt = s->t->norm;
     if (!r->nents)
         return;
-    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    unsigned char *seen = zk_xmalloc(r->nneeds + 1);
+    zk_needs_scan(r, txt + ss, se - ss, seen);
+    pcre2_match_data *md = NULL;
     for (size_t i = 0; i < r->nents; i++) {
         const zk_ent_rule *er = &r->ents[i];
+        if (!zk_needs_hit(&er->needs, seen))
+            continue;
+        if (!md)
+            md = pcre2_match_data_create(16, NULL);
         int num = pcre2_substring_number_from_name(er->code, (PCRE2_SPTR) "name");
         PCRE2_SIZE start = 0, len = se - ss;
         while (start <= len) {
@@ -397,6 +403,7 @@ static void context_names(zk_ner *s, size_t ss, size_t se, zk_cands *out)
         }
     }
     pcre2_match_data_free(md);
+    free(seen);
 }
 
 /* A run of one-character province forms (沪苏浙皖, 苏浙) followed by a
@@ -452,20 +459,22 @@ static size_t province_run(zk_ner *s, size_t p, size_t se, zk_cands *out)
     return used;
 }
 
-void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
+void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
 {
     const zk_rules *r = s->r;
     const char *txt = s->t->norm;
     size_t ss = s->t->sent[si].start, se = s->t->sent[si].end;
     size_t last_suffix_end = (size_t)-1;
-    context_names(s, ss, se, out);
+    int stat = mode == ZK_CAND_STATIC, pass2 = mode == ZK_CAND_DYNAMIC;
+    if (stat)
+        context_names(s, ss, se, out);
     for (size_t p = ss; p < se;) {
         uint32_t cp;
         size_t k = zk_utf8_decode(txt + p, se - p, &cp);
         if (!k)
             k = 1;
         zk_trie_match m[16];
-        size_t nm = zk_trie_prefixes(r->lex_trie, txt + p, se - p, m, 16);
+        size_t nm = stat ? zk_trie_prefixes(r->lex_trie, txt + p, se - p, m, 16) : 0;
         if (nm) {
             const zk_lex_form *f = &r->forms[m[nm - 1].value];
             const zk_lex_entry *e = &r->lex[f->entry];
@@ -497,7 +506,7 @@ void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
                           NULL);
             }
         }
-        nm = zk_trie_prefixes(r->suffix_trie, txt + p, se - p, m, 16);
+        nm = stat ? zk_trie_prefixes(r->suffix_trie, txt + p, se - p, m, 16) : 0;
         if (nm && p + m[nm - 1].len != last_suffix_end) {
             const zk_suffix *sf = &r->suffixes[m[nm - 1].value];
             size_t end = p + m[nm - 1].len;
@@ -522,7 +531,10 @@ void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out)
         nm = zk_trie_prefixes(r->word_trie, txt + p, se - p, m, 16);
         for (size_t i = 0; i < nm; i++) {
             const zk_word *w = &r->words[m[i].value];
-            if (!pass2 && !(w->classes & (ZK_W_NOTNAME | ZK_W_REGION)))
+            /* blocks are static, the other classes dynamic */
+            int block = (w->classes & (ZK_W_NOTNAME | ZK_W_REGION)) &&
+                        !(w->classes & (ZK_W_GROUP | ZK_W_COREF | ZK_W_HOME | ZK_W_ABBREV));
+            if (block != stat)
                 continue;
             zk_cand c;
             memset(&c, 0, sizeof c);

@@ -46,9 +46,13 @@ typedef struct zk_ner {
 } zk_ner;
 
 void zk_cands_push(zk_cands *c, const zk_cand *x);
-/* All candidate spans of sentence si; pass2 adds aliases, groups,
- * references, one-character forms. */
-void zk_ner_candidates(zk_ner *s, size_t si, int pass2, zk_cands *out);
+/* Candidate spans of sentence si: ZK_CAND_STATIC gives those that depend
+ * on the text and rules alone (lexicon, suffix rules, context patterns,
+ * blocks), ZK_CAND_DYNAMIC those that depend on what the document taught
+ * (its aliases) or on the state of the pass (groups, references, home
+ * city, one-character forms, province runs). */
+enum { ZK_CAND_STATIC = 1, ZK_CAND_DYNAMIC = 2 };
+void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out);
 
 /* ner_alias.c */
 void zk_ner_dyn_add(zk_ner *s, const char *surface, size_t n, const char *canon,

@@ -217,6 +217,7 @@ void zk_rel_run(const zk_rules *r, const zk_text *t, const zk_sent_marks *marks,
     if (!r->nrels)
         return;
     pcre2_match_data *md = NULL;
+    unsigned char *seen = zk_xmalloc(r->nneeds + 1);
     const char *dbg = getenv("ZHKG_DEBUG_TAGS");
     int debug = dbg && *dbg == '1';
     zk_buf b;
@@ -230,13 +231,17 @@ void zk_rel_run(const zk_rules *r, const zk_text *t, const zk_sent_marks *marks,
             continue;
         if (debug)
             fprintf(stderr, "%s\t%zu\t%s\n", t->name, si, b.data);
+        zk_needs_scan(r, b.data, b.len, seen);
         for (size_t i = 0; i < r->nrels; i++) {
             const zk_rel_rule *rr = &r->rels[i];
+            if (!zk_needs_hit(&rr->needs, seen))
+                continue;
             if (!md)
                 md = pcre2_match_data_create(64, NULL);
             apply_rule(r, rr, t, si, &marks[si], b.data, b.len, md, d, debug);
         }
     }
     pcre2_match_data_free(md);
+    free(seen);
     zk_buf_free(&b);
 }

@@ -53,7 +53,7 @@ void zk_rules_free(zk_rules *r)
         free(r->rels[i].id);
         free(r->rels[i].type);
         free(r->rels[i].source);
-        free(r->rels[i].literal);
+        zk_needs_free(&r->rels[i].needs);
         pcre2_code_free(r->rels[i].code);
     }
     free(r->rels);
@@ -61,9 +61,11 @@ void zk_rules_free(zk_rules *r)
         free(r->ents[i].id);
         free(r->ents[i].type);
         pcre2_code_free(r->ents[i].code);
+        zk_needs_free(&r->ents[i].needs);
     }
     free(r->ents);
     free(r->home_city);
+    zk_trie_free(r->needs_trie);
     zk_trie_free(r->lex_trie);
     zk_trie_free(r->word_trie);
     zk_trie_free(r->suffix_trie);

@@ -71,6 +71,22 @@ typedef struct zk_suffix {
     int anchored;          /* 1: the name must start with a known name or place */
 } zk_suffix;
 
+/* The optional last field of a rule: words separated by |, one of which
+ * the sentence must contain for the rule to be tried at all (a cheap
+ * filter in front of the regular expression).  n == 0: always tried. */
+typedef struct zk_needs {
+    char **w;
+    int32_t *id;           /* each word's number in zk_rules.needs_trie */
+    size_t n;
+} zk_needs;
+
+void zk_needs_free(zk_needs *nd);
+/* Mark in seen[] (zk_rules.nneeds entries) every needs word that occurs in
+ * s[0..len): one pass over the text whatever the number of rules. */
+void zk_needs_scan(const zk_rules *r, const char *s, size_t len, unsigned char *seen);
+/* 1 if one of nd's words was seen (or nd has none). */
+int zk_needs_hit(const zk_needs *nd, const unsigned char *seen);
+
 typedef enum zk_rel_mode {
     ZK_MODE_PAIRS = 0,     /* every entity in src x every entity in dst */
     ZK_MODE_CLIQUE,        /* every pair of entities in the parties group */
@@ -83,7 +99,7 @@ typedef struct zk_rel_rule {
     zk_rel_mode mode;
     char *source;          /* the pattern as written */
     pcre2_code *code;
-    char *literal;         /* a literal the sentence must contain, or NULL */
+    zk_needs needs;        /* words the sentence must contain (one of) */
 } zk_rel_rule;
 
 /* A context pattern (entities.tsv): a PCRE2 pattern over the normalised
@@ -92,6 +108,7 @@ typedef struct zk_ent_rule {
     char *id;
     char *type;
     pcre2_code *code;
+    zk_needs needs;
 } zk_ent_rule;
 
 struct zk_rules {
@@ -112,6 +129,8 @@ struct zk_rules {
     zk_trie *common_trie;  /* common words (common-words.tsv) -> frequency */
     zk_ent_rule *ents;     /* context patterns for names without a suffix */
     char *home_city;       /* zk_rules_set_home_city(), or NULL */
+    zk_trie *needs_trie;   /* every needs word of every rule -> its number */
+    size_t nneeds;
     size_t nents, capents;
 };
 

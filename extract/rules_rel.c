@@ -103,6 +103,78 @@ static long char_col(const char *s, size_t byte)
     return col;
 }
 
+void zk_needs_scan(const zk_rules *r, const char *s, size_t len, unsigned char *seen)
+{
+    memset(seen, 0, r->nneeds);
+    if (!r->nneeds)
+        return;
+    for (size_t p = 0; p < len; p++) {
+        if (((unsigned char)s[p] & 0xC0) == 0x80)
+            continue;
+        zk_trie_match m[16];
+        size_t nm = zk_trie_prefixes(r->needs_trie, s + p, len - p, m, 16);
+        for (size_t i = 0; i < nm; i++)
+            seen[m[i].value] = 1;
+    }
+}
+
+int zk_needs_hit(const zk_needs *nd, const unsigned char *seen)
+{
+    if (nd->n == 0)
+        return 1;
+    for (size_t i = 0; i < nd->n; i++)
+        if (seen[nd->id[i]])
+            return 1;
+    return 0;
+}
+
+void zk_needs_free(zk_needs *nd)
+{
+    for (size_t i = 0; i < nd->n; i++)
+        free(nd->w[i]);
+    free(nd->w);
+    free(nd->id);
+    nd->w = NULL;
+    nd->id = NULL;
+    nd->n = 0;
+}
+
+/* Give each word of nd its number in r->needs_trie. */
+static void number_needs(zk_rules *r, zk_needs *nd)
+{
+    if (!nd->n)
+        return;
+    if (!r->needs_trie)
+        r->needs_trie = zk_trie_new();
+    nd->id = zk_xmalloc(nd->n * sizeof *nd->id);
+    for (size_t i = 0; i < nd->n; i++) {
+        int32_t old = zk_trie_add(r->needs_trie, nd->w[i], strlen(nd->w[i]),
+                                  (int32_t)r->nneeds);
+        nd->id[i] = old >= 0 ? old : (int32_t)r->nneeds++;
+    }
+}
+
+/* Parse "a|b|c" into nd; 0 on success, -1 on an empty word. */
+static int parse_needs(const char *f, zk_needs *nd)
+{
+    nd->w = NULL;
+    nd->id = NULL;
+    nd->n = 0;
+    for (const char *p = f;;) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n == 0) {
+            zk_needs_free(nd);
+            return -1;
+        }
+        nd->w = zk_xrealloc(nd->w, (nd->n + 1) * sizeof *nd->w);
+        nd->w[nd->n++] = zk_xstrndup(p, n);
+        if (!bar)
+            return 0;
+        p = bar + 1;
+    }
+}
+
 zk_status zk_rules_load_relations(zk_rules *r, const char *path, zk_error *err)
 {
     zk_tsv t;
@@ -143,12 +215,14 @@ zk_status zk_rules_load_relations(zk_rules *r, const char *path, zk_error *err)
             ms->n++;
             continue;
         }
-        if (l.nfields != 4) {
-            st = zk_tsv_error(&t, &l, l.nfields < 4 ? 0 : 4, err,
-                              "expected 4 tab-separated fields (id, type, mode, pattern)",
+        if (l.nfields != 4 && l.nfields != 5) {
+            st = zk_tsv_error(&t, &l, l.nfields < 4 ? 0 : 5, err,
+                              "expected 4 or 5 tab-separated fields (id, type, mode, "
+                              "pattern, needs)",
                               NULL);
             break;
         }
+
         if (!*l.field[0] || !*l.field[1]) {
             st = zk_tsv_error(&t, &l, *l.field[0] ? 1 : 0, err, "empty id or type", NULL);
             break;
@@ -212,6 +286,12 @@ zk_status zk_rules_load_relations(zk_rules *r, const char *path, zk_error *err)
                               NULL);
             break;
         }
+        zk_needs needs = {0};
+        if (l.nfields == 5 && parse_needs(l.field[4], &needs) != 0) {
+            pcre2_code_free(code);
+            st = zk_tsv_error(&t, &l, 4, err, "needs: words separated by |, none empty", NULL);
+            break;
+        }
         if (r->nrels == r->caprels) {
             r->caprels = r->caprels ? r->caprels * 2 : 32;
             r->rels = zk_xrealloc(r->rels, r->caprels * sizeof *r->rels);
@@ -222,7 +302,8 @@ zk_status zk_rules_load_relations(zk_rules *r, const char *path, zk_error *err)
         rr->mode = mode;
         rr->source = zk_xstrdup(l.field[3]);
         rr->code = code;
-        rr->literal = NULL;
+        rr->needs = needs;
+        number_needs(r, &rr->needs);
     }
     for (size_t i = 0; i < ms->n; i++) {
         free(ms->m[i].name);
@@ -243,9 +324,10 @@ zk_status zk_rules_load_entities(zk_rules *r, const char *path, zk_error *err)
         return st;
     zk_tsv_line l;
     while (zk_tsv_next(&t, &l)) {
-        if (l.nfields != 3) {
-            st = zk_tsv_error(&t, &l, l.nfields < 3 ? 0 : 3, err,
-                              "expected 3 tab-separated fields (id, type, pattern)", NULL);
+        if (l.nfields != 3 && l.nfields != 4) {
+            st = zk_tsv_error(&t, &l, l.nfields < 3 ? 0 : 4, err,
+                              "expected 3 or 4 tab-separated fields (id, type, pattern, needs)",
+                              NULL);
             break;
         }
         if (!zk_rules_valid_type(l.field[1])) {
@@ -270,6 +352,12 @@ zk_status zk_rules_load_entities(zk_rules *r, const char *path, zk_error *err)
             break;
         }
         pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+        zk_needs needs = {0};
+        if (l.nfields == 4 && parse_needs(l.field[3], &needs) != 0) {
+            pcre2_code_free(code);
+            st = zk_tsv_error(&t, &l, 3, err, "needs: words separated by |, none empty", NULL);
+            break;
+        }
         if (r->nents == r->capents) {
             r->capents = r->capents ? r->capents * 2 : 16;
             r->ents = zk_xrealloc(r->ents, r->capents * sizeof *r->ents);
@@ -278,6 +366,8 @@ zk_status zk_rules_load_entities(zk_rules *r, const char *path, zk_error *err)
         er->id = zk_xstrdup(l.field[0]);
         er->type = zk_xstrdup(l.field[1]);
         er->code = code;
+        er->needs = needs;
+        number_needs(r, &er->needs);
     }
     zk_tsv_close(&t);
     return st;

@@ -473,6 +473,7 @@ static zk_status text_build(const char *name, const char *s, size_t len,
         memcpy(t->orig, orig, orig_len);
     t->orig[orig_len] = '\0';
     t->orig_len = orig_len;
+    t->orig_utf8 = srcmap == NULL;
 
     layout(&o, srcmap ? s : t->orig, len, from);
     if (o.oom)

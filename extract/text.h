@@ -35,6 +35,10 @@ struct zk_text {
     char *name;          /* document name (owned) */
     char *orig;          /* original bytes (owned copy), orig_len bytes + NUL */
     size_t orig_len;
+    int orig_utf8;       /* 1: orig is the UTF-8 text norm was made from
+                            (zk_text_from_utf8); 0: it was decoded from
+                            another encoding or is an HTML page, so its
+                            bytes are no characters of the text */
     char *norm;          /* normalised text, NUL-terminated; paragraphs end in '\n' */
     size_t norm_len;
     size_t *map;         /* norm_len + 1 entries: norm byte -> original byte */

@@ -11,9 +11,10 @@
  *      (zk_html_sniff); otherwise plain text;
  *   2. encoding, first rule that applies:
  *        a byte order mark (UTF-8, UTF-16LE, UTF-16BE);
- *        valid UTF-8 without NUL: UTF-8 (a page that declares GBK but was
- *          saved again as UTF-8 is common, and GBK text of any length is
- *          practically never valid UTF-8);
+ *        valid UTF-8: UTF-8 (a page that declares GBK but was saved
+ *          again as UTF-8 is common, and GBK text of any length is
+ *          practically never valid UTF-8; a NUL byte in it is then
+ *          reported as a NUL in UTF-8 text);
  *        opt->encoding, if given (the --encoding of the program): it
  *          overrides what a page declares;
  *        a page's declared charset (<meta charset>, http-equiv, <?xml>);
@@ -31,9 +32,46 @@
 #include "text.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* ------------------------------------------------------------------ */
+/* Sniffing (html.h) */
+
+int zk_html_sniff(const char *buf, size_t len)
+{
+    static const char *const tags[] = {
+        "<!doctype html", "<html", "<head", "<body", "<script", "<iframe",
+        "<h1", "<div", "<font", "<table", "<a", "<style", "<title", "<b",
+        "<br", "<p", "<meta", "<!--"};
+    size_t i = 0;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' ||
+                       buf[i] == '\r' || buf[i] == '\f'))
+        i++;
+    for (size_t t = 0; t < sizeof tags / sizeof *tags; t++) {
+        size_t n = strlen(tags[t]), k;
+        if (len - i < n + 1)
+            continue;
+        for (k = 0; k < n; k++) {
+            unsigned char c = (unsigned char)buf[i + k];
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c - 'A' + 'a');
+            if (c != (unsigned char)tags[t][k])
+                break;
+        }
+        if (k < n)
+            continue;
+        char after = buf[i + n];
+        if (t == sizeof tags / sizeof *tags - 1 || after == ' ' ||
+            after == '>' || after == '\t' || after == '\n' || after == '\r')
+            return 1;
+    }
+    return 0;
+}
 
 static int html_name(const char *name)
 {
@@ -45,6 +83,25 @@ static int html_name(const char *name)
             return 1;
     }
     return 0;
+}
+
+/* 1 if buf is UTF-8 (NUL bytes allowed: they are an error of their own,
+ * reported by the text layer). */
+static int utf8_valid(const char *buf, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        if ((unsigned char)buf[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = zk_utf8_decode(buf + i, len - i, &cp);
+        if (k == 0)
+            return 0;
+        i += k;
+    }
+    return 1;
 }
 
 static int is_utf8_enc(const char *enc)
@@ -119,7 +176,7 @@ zk_status zk_text_from_bytes(const char *name, const char *buf, size_t len,
 
     size_t from = zk_decode_bom(buf, len, &enc);
     if (from == 0) {
-        if (zk_text_validate(NULL, buf, len, 0, NULL) == ZK_OK)
+        if (utf8_valid(buf, len))
             enc = "UTF-8";
         else if (forced)
             enc = forced;

@@ -381,7 +381,7 @@ static void golden_csv(const zk_graph *g, const char *dir, int update)
     CHECK(zk_export_csv(g, tmp, NULL, &err) == ZK_OK);
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         char a[4200], b[4200];
-        size_t na, nb;
+        size_t na = 0, nb = 0;
         snprintf(a, sizeof a, "%s/%s", gold, files[i]);
         snprintf(b, sizeof b, "%s/%s", tmp, files[i]);
         char *want = slurp(a, &na), *got = slurp(b, &nb);

@@ -493,11 +493,25 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
                 push_name(out, p, end, e->type, e->name, NULL,
                           f->is_alias ? "lexicon-alias" : "lexicon", 3, e);
         }
-        if (pass2 && (p == ss || !zk_rules_word(r, txt + p - zk_utf8_prev(txt, p),
-                                                 zk_utf8_prev(txt, p)) ||
-                      !(zk_rules_word(r, txt + p - zk_utf8_prev(txt, p), zk_utf8_prev(txt, p))
-                            ->classes & ZK_W_PROVINCE)))
-            province_run(s, p, se, out);
+        if (pass2) {
+            /* a province run starts here: this character is a province form
+             * or a count (三省一市), and the one before is no province form */
+            const zk_word *here = zk_rules_word(r, txt + p, k);
+            int starts = here && (here->classes & ZK_W_PROVINCE);
+            if (!starts) {
+                zk_trie_match cm[8];
+                size_t nc = zk_trie_prefixes(r->word_trie, txt + p, se - p, cm, 8);
+                for (size_t i = 0; i < nc; i++)
+                    starts |= (r->words[cm[i].value].classes & ZK_W_COUNT) != 0;
+            }
+            if (starts && p > ss) {
+                size_t pk = zk_utf8_prev(txt, p);
+                const zk_word *before = zk_rules_word(r, txt + p - pk, pk);
+                starts = !before || !(before->classes & ZK_W_PROVINCE);
+            }
+            if (starts)
+                province_run(s, p, se, out);
+        }
         if (pass2 && s->ndyn) {
             nm = zk_trie_prefixes(s->dyn_trie, txt + p, se - p, m, 16);
             if (nm) {

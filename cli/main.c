@@ -145,8 +145,8 @@ static void report(const zk_error *err, const char *path)
 {
     zk_error e = *err;
     char buf[1200];
-    if (e.file[0] == '\0')
-        snprintf(e.file, sizeof e.file, "%s", path);
+    if (e.file[0] == '\0') /* %.*s: a longer path is cut, as gcc -O3 warns */
+        snprintf(e.file, sizeof e.file, "%.*s", (int)sizeof e.file - 1, path);
     zk_error_format(&e, buf, sizeof buf);
     msg("%s", buf);
 }

@@ -21,8 +21,9 @@
  *     cannot predict.
  *   - The root's children in the BMP are a two-level direct table of
  *     nodes (top[cp >> 8][cp & 255]), allocated per block of 256 code
- *     points that is used, so the first character costs two loads and no
- *     search.  Other root children (astral code points, raw bytes) are the
+ *     points that is used; unused blocks point to one shared block of
+ *     empty nodes, so the first character costs two loads, no search and
+ *     no test.  Other root children (astral code points, raw bytes) are the
  *     root node's sorted array.
  *
  * Keys and texts are split into code points by one decoder that maps every
@@ -67,8 +68,8 @@ struct zk_trie {
     zk_tslot *pool;      /* pool[0] is unused: index 0 means "none" */
     size_t npool, cappool;
     uint32_t freelist[33]; /* per log2 of capacity */
-    zk_tnode *top[256];  /* BMP root children: top[hi][lo]; a node with
-                          * value -1 and no children stands for none */
+    const zk_tnode *top[256]; /* BMP root children: top[hi][lo]; a node
+                               * with value -1 and no children is none */
     zk_tnode root;       /* value of the empty key; kids: non-BMP children */
     size_t nkeys;
 };
@@ -170,9 +171,18 @@ static void rehash(zk_trie *t, const zk_tnode *e)
     }
 }
 
+/* The block of every unused top[] entry: 256 empty nodes, read-only. */
+#define ZK_E1 {0, -1, 0, 0, 0}
+#define ZK_E4 ZK_E1, ZK_E1, ZK_E1, ZK_E1
+#define ZK_E16 ZK_E4, ZK_E4, ZK_E4, ZK_E4
+#define ZK_E64 ZK_E16, ZK_E16, ZK_E16, ZK_E16
+static const zk_tnode empty_block[256] = {ZK_E64, ZK_E64, ZK_E64, ZK_E64};
+
 zk_trie *zk_trie_new(void)
 {
     zk_trie *t = zk_xcalloc(1, sizeof *t);
+    for (size_t i = 0; i < 256; i++)
+        t->top[i] = empty_block;
     t->cappool = 64;
     t->pool = zk_xmalloc(t->cappool * sizeof *t->pool);
     t->npool = 1;
@@ -185,7 +195,8 @@ void zk_trie_free(zk_trie *t)
     if (!t)
         return;
     for (size_t i = 0; i < 256; i++)
-        free(t->top[i]);
+        if (t->top[i] != empty_block)
+            free((void *)t->top[i]);
     free(t->pool);
     free(t);
 }
@@ -196,9 +207,9 @@ static inline const zk_tnode *kid(const zk_trie *t, const zk_tnode *e, uint32_t 
     const zk_tslot *a = t->pool + e->kids;
     uint32_t n = e->nkids;
     if (n <= ZK_LINEAR) {
-        for (uint32_t i = 0; i < n; i++)
-            if (a[i].node.cp >= cp)
-                return a[i].node.cp == cp ? &a[i].node : NULL;
+        for (uint32_t i = 0; i < n; i++) /* no early exit: fewer mispredictions */
+            if (a[i].node.cp == cp)
+                return &a[i].node;
         return NULL;
     }
     unsigned k = e->kbits;
@@ -228,10 +239,8 @@ static inline const zk_tnode *kid(const zk_trie *t, const zk_tnode *e, uint32_t 
  * children). */
 static inline const zk_tnode *root_kid(const zk_trie *t, uint32_t cp)
 {
-    if (cp < 0x10000) {
-        const zk_tnode *b = t->top[cp >> 8];
-        return b ? &b[cp & 255] : NULL;
-    }
+    if (cp < 0x10000)
+        return &t->top[cp >> 8][cp & 255];
     return kid(t, &t->root, cp);
 }
 
@@ -281,13 +290,16 @@ int32_t zk_trie_add(zk_trie *t, const char *key, size_t len, int32_t value)
         uint32_t cp;
         i += dec(u + i, len - i, &cp);
         if (e == &t->root && cp < 0x10000) {
-            zk_tnode **b = &t->top[cp >> 8];
-            if (!*b) {
-                *b = zk_xmalloc(256 * sizeof **b);
+            const zk_tnode **b = &t->top[cp >> 8];
+            zk_tnode *nb;
+            if (*b == empty_block) {
+                nb = zk_xmalloc(256 * sizeof *nb);
                 for (uint32_t j = 0; j < 256; j++)
-                    (*b)[j] = (zk_tnode){(cp & ~255u) | j, -1, 0, 0, 0};
+                    nb[j] = (zk_tnode){(cp & ~255u) | j, -1, 0, 0, 0};
+                *b = nb;
             }
-            e = fixed = &(*b)[cp & 255];
+            nb = (zk_tnode *)*b; /* not empty_block: one of ours, writable */
+            e = fixed = &nb[cp & 255];
             continue;
         }
         const zk_tnode *c = kid(t, e, cp);

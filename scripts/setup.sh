@@ -21,6 +21,7 @@ packages=(
     libgraphviz-dev graphviz           # cgraph for DOT, dot for rendering
     libcjson-dev libutf8proc-dev       # JSON-LD writer, NFKC normalisation
     libpcre2-dev                       # relation patterns in rules/
+    clang libclang-rt-14-dev           # libFuzzer builds of the fuzz targets (scripts/test.sh fuzz)
     nettle-dev                         # SHA-256 of documents (incremental updates)
     fonts-wqy-zenhei                   # Chinese labels in rendered graphs
     help2man man-db groff-base bsdextrautils   # zhkg.1 from --help; its test (man, col)

@@ -156,6 +156,9 @@ static int text_check_ex(const zk_text *t, const char *buf, size_t len,
     return 0;
 }
 
+#if defined(__GNUC__)
+__attribute__((unused))
+#endif
 static int text_check(const zk_text *t, const char *buf, size_t len,
                       char *why, size_t whysz)
 {

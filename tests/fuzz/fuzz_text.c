@@ -2,9 +2,10 @@
  * fuzz_text.c - fuzz target for zk_text_from_utf8.
  *
  * Built two ways (tests/text.cmake):
- *   - as a plain program: fuzz_text FILE|DIR... runs every file given (or
- *     every file of a folder, in name order) through the target; this is
- *     how the corpus in tests/fuzz/corpus/text/ runs under ctest;
+ *   - as a plain program (fuzz_main.h): fuzz_text FILE|DIR... runs every
+ *     file given (or every file of a folder, in name order) through the
+ *     target; this is how the corpus in tests/fuzz/corpus/text/ runs under
+ *     ctest;
  *   - with -DZK_LIBFUZZER and -fsanitize=fuzzer (clang, ZHKG_FUZZ=ON) as a
  *     libFuzzer binary: fuzz_text_libfuzzer tests/fuzz/corpus/text.
  *
@@ -61,87 +62,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return 0;
 }
 
-#ifndef ZK_LIBFUZZER
-#include <dirent.h>
-#include <sys/stat.h>
-
-static int run_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        perror(path);
-        return 1;
-    }
-    zk_buf b;
-    char chunk[65536];
-    size_t k;
-    zk_buf_init(&b);
-    zk_buf_append(&b, "", 0);
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        zk_buf_append(&b, chunk, k);
-    fclose(f);
-    LLVMFuzzerTestOneInput((const uint8_t *)b.data, b.len);
-    zk_buf_free(&b);
-    return 0;
-}
-
-static int cmp_names(const void *x, const void *y)
-{
-    return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-static int run_path(const char *path, size_t *count)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        perror(path);
-        return 1;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        (*count)++;
-        return run_file(path);
-    }
-    DIR *d = opendir(path);
-    if (!d) {
-        perror(path);
-        return 1;
-    }
-    char **names = NULL;
-    size_t n = 0;
-    int rc = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.')
-            continue;
-        names = zk_xrealloc(names, (n + 1) * sizeof *names);
-        size_t l = strlen(path) + strlen(de->d_name) + 2;
-        names[n] = zk_xmalloc(l);
-        snprintf(names[n++], l, "%s/%s", path, de->d_name);
-    }
-    closedir(d);
-    if (n)
-        qsort(names, n, sizeof *names, cmp_names);
-    for (size_t i = 0; i < n; i++) {
-        rc |= run_path(names[i], count);
-        free(names[i]);
-    }
-    free(names);
-    return rc;
-}
-
-int main(int argc, char **argv)
-{
-    size_t count = 0;
-    int rc = 0;
-    if (argc < 2) {
-        fprintf(stderr, "usage: fuzz_text FILE|DIR...\n");
-        return 2;
-    }
-    for (int i = 1; i < argc; i++)
-        rc |= run_path(argv[i], &count);
-    printf("fuzz_text: %zu input(s)\n", count);
-    if (count == 0)
-        return 1;
-    return rc;
-}
-#endif
+#define FUZZ_NAME "fuzz_text"
+#include "fuzz_main.h"

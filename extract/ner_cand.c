@@ -373,7 +373,8 @@ static void context_names(zk_ner *s, size_t ss, size_t se, zk_cands *out)
         int num = pcre2_substring_number_from_name(er->code, (PCRE2_SPTR) "name");
         PCRE2_SIZE start = 0, len = se - ss;
         while (start <= len) {
-            int rc = pcre2_match(er->code, (PCRE2_SPTR)(txt + ss), len, start, 0, md, NULL);
+            int rc = pcre2_match(er->code, (PCRE2_SPTR)(txt + ss), len, start,
+                                 PCRE2_NO_UTF_CHECK, md, NULL);
             if (rc < 0)
                 break;
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);

@@ -123,124 +123,33 @@ const char *cli_find_rules(const char *opt, char *buf, size_t size)
 /* ------------------------------------------------------------------ */
 /* Files written whole or not at all                                   */
 
-static void out_clear(cli_out *o)
-{
-    free(o->path);
-    free(o->tmp);
-    memset(o, 0, sizeof *o);
-}
-
 int cli_out_open(cli_out *o, const char *path)
 {
+    zk_error err;
+    memset(&err, 0, sizeof err);
     memset(o, 0, sizeof *o);
-    if (strcmp(path, "-") == 0) {
-        o->f = stdout;
-        o->path = strdup(path);
-        if (!o->path) {
-            cli_msg("%s", strerror(ENOMEM));
-            return 1;
-        }
-        return 0;
-    }
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    size_t n = strlen(path) + 16;
-    o->path = strdup(path);
-    o->tmp = malloc(n);
-    if (!o->path || !o->tmp) {
-        cli_msg("%s", strerror(ENOMEM));
-        out_clear(o);
-        return 1;
-    }
-    /* dir/.name.XXXXXX: hidden, beside the target */
-    snprintf(o->tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
-    int fd = mkstemp(o->tmp);
-    if (fd < 0) {
-        cli_msg("%s: cannot create a temporary file: %s", path,
-                strerror(errno));
-        out_clear(o);
-        return 1;
-    }
-    o->f = fdopen(fd, "w");
-    if (!o->f) {
-        cli_msg("%s: %s", path, strerror(errno));
-        close(fd);
-        unlink(o->tmp);
-        out_clear(o);
+    if (zk_outfile_open(path, &o->of, &o->f, &err) != ZK_OK) {
+        cli_report(&err, path);
         return 1;
     }
     return 0;
 }
 
-/* Mode for a new file: what fopen() would give (0666 less the umask), or
- * the mode of the file being replaced. */
-static mode_t target_mode(const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-        return st.st_mode & 07777;
-    mode_t mask = umask(022);   /* reading the umask means setting it */
-    umask(mask);
-    return 0666 & ~mask;
-}
-
 int cli_out_commit(cli_out *o)
 {
-    const char *what = NULL;
-    int e = 0;
-
-    if (!o->tmp) {                                  /* standard output */
-        if (fflush(o->f) != 0 || ferror(o->f)) {
-            cli_msg("%s: cannot write: %s", "<stdout>", strerror(errno));
-            out_clear(o);
-            return 1;
-        }
-        out_clear(o);
-        return 0;
-    }
-    int fd = fileno(o->f);
-    if (fflush(o->f) != 0 || ferror(o->f))
-        what = "cannot write";
-    else if (fchmod(fd, target_mode(o->path)) != 0)
-        what = "cannot set the file mode";
-    else if (fsync(fd) != 0)
-        what = "cannot sync";
-    e = what ? errno : 0;
-    if (fclose(o->f) != 0 && !what) {
-        what = "cannot close";
-        e = errno;
-    }
-    if (!what && rename(o->tmp, o->path) != 0) {
-        what = "cannot rename the temporary file into place";
-        e = errno;
-    }
-    if (what) {
-        cli_msg("%s: %s: %s", o->path, what, strerror(e));
-        unlink(o->tmp);
-        out_clear(o);
+    zk_error err;
+    memset(&err, 0, sizeof err);
+    zk_status st = zk_outfile_commit(o->of, &err);
+    memset(o, 0, sizeof *o);
+    if (st != ZK_OK) {
+        cli_report(&err, "");
         return 1;
     }
-    /* Make the rename itself durable; a failure here loses nothing. */
-    const char *slash = strrchr(o->path, '/');
-    if (slash)
-        *(char *)slash = '\0';            /* o->path is ours: cut to the dir */
-    int dfd = open(slash ? (*o->path ? o->path : "/") : ".", O_RDONLY);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
-    out_clear(o);
     return 0;
 }
 
 void cli_out_abort(cli_out *o)
 {
-    if (o->tmp) {
-        if (o->f)
-            fclose(o->f);
-        unlink(o->tmp);
-    } else if (o->f) {
-        fflush(o->f);
-    }
-    out_clear(o);
+    zk_outfile_abort(o->of);
+    memset(o, 0, sizeof *o);
 }

@@ -47,8 +47,8 @@ const char *cli_find_rules(const char *opt, char *buf, size_t size);
  * flushes, syncs and renames it into place, cli_out_abort() removes it.
  * Both report and free; commit returns 0 or 1. */
 typedef struct cli_out {
-    FILE *f;
-    char *path, *tmp;       /* tmp NULL for standard output */
+    FILE *f;                /* write here */
+    zk_outfile *of;         /* the library's atomic file (export/outfile.c) */
 } cli_out;
 int cli_out_open(cli_out *o, const char *path);
 int cli_out_commit(cli_out *o);

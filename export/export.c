@@ -3,11 +3,10 @@
  *
  * The writers (dot.c, graphml.c, jsonld.c, render.c) stream to a FILE*;
  * csv.c writes several files into a directory, each through
- * zk_export_write_atomic below.  Here a file is written the safe way: into a temporary file created with mkstemp() in
- * the target's own directory (so rename() never crosses a file system),
- * flushed and fsync()ed, then renamed over the target.  Any failure on the
- * way unlinks the temporary file and leaves a previous target untouched, so
- * a reader never sees half a graph.  "-" writes to stdout instead.
+ * zk_export_write_atomic below, which writes through zk_outfile
+ * (export/outfile.c): a temporary file beside the target, renamed over it
+ * when complete, so a failure leaves a previous target untouched and a
+ * reader never sees half a graph.
  */
 #include "export_internal.h"
 
@@ -165,24 +164,7 @@ static zk_status write_job(FILE *out, void *arg, zk_error *err)
     return zk_export_stream(j->g, j->fmt, out, j->opts, err);
 }
 
-/* Mode for a new file: what fopen() would give (0666 less the umask), or
- * the mode of the file being replaced. */
-static mode_t target_mode(const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-        return st.st_mode & 07777;
-    mode_t mask = umask(022);   /* reading the umask means setting it */
-    umask(mask);
-    return 0666 & ~mask;
-}
 
-static zk_status io_error(zk_error *err, const char *path, const char *what,
-                          int e)
-{
-    return zk_error_set(err, ZK_ERR_IO, path, 0, 0, -1, "%s: %s", what,
-                        strerror(e));
-}
 
 zk_status zk_export_file(const zk_graph *g, zk_format fmt, const char *path,
                          zk_error *err)
@@ -215,74 +197,17 @@ zk_status zk_export_write_atomic(const char *path,
                                                     zk_error *),
                                  void *arg, zk_error *err)
 {
-    if (strcmp(path, "-") == 0) {
-        zk_status st = write(stdout, arg, err);
-        if (st == ZK_OK && fflush(stdout) != 0)
-            return io_error(err, "-", "cannot write to standard output", errno);
-        if (st != ZK_OK && err)
-            snprintf(err->file, sizeof err->file, "-");
+    zk_outfile *o;
+    FILE *f;
+    zk_status st = zk_outfile_open(path, &o, &f, err);
+    if (st != ZK_OK)
         return st;
-    }
-
-    /* "<dir>/.<base>.XXXXXX": same directory, hidden while incomplete (a
-     * base too long to take 8 more bytes is shortened). */
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = strlen(path + dirlen) > 200 ? "zhkg" : path + dirlen;
-    size_t n = strlen(path) + 16;
-    char *tmp = zk_xmalloc(n);
-    snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, path, base);
-    mode_t mode = target_mode(path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return io_error(err, path, "cannot create a temporary file", e);
-    }
-    FILE *out = fdopen(fd, "w");
-    if (!out) {
-        int e = errno;
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return io_error(err, path, "cannot open the temporary file", e);
-    }
-    zk_status st = write(out, arg, err);
-    const char *what = NULL;
-    if (st == ZK_OK && (fflush(out) != 0 || ferror(out)))
-        what = "cannot write";
-    else if (st == ZK_OK && fchmod(fd, mode) != 0)
-        what = "cannot set the file mode";
-    else if (st == ZK_OK && fsync(fd) != 0)
-        what = "cannot sync";
-    int e = what ? errno : 0;
-    if (fclose(out) != 0 && st == ZK_OK && !what) {
-        what = "cannot close";
-        e = errno;
-    }
-    if (st == ZK_OK && !what && rename(tmp, path) != 0) {
-        what = "cannot rename the temporary file into place";
-        e = errno;
-    }
-    if (st != ZK_OK || what) {
-        unlink(tmp);
-        free(tmp);
-        if (what)
-            return io_error(err, path, what, e ? e : EIO);
-        if (err)   /* the writer's error is about this file */
+    st = write(f, arg, err);
+    if (st != ZK_OK) {
+        zk_outfile_abort(o);
+        if (err) /* the writer's error is about this file */
             snprintf(err->file, sizeof err->file, "%s", path);
         return st;
     }
-    free(tmp);
-    /* Make the rename itself durable; a failure here loses nothing. */
-    char *dir = zk_xmalloc(dirlen + 2);
-    snprintf(dir, dirlen + 2, "%.*s", dirlen ? (int)dirlen : 1,
-             dirlen ? path : ".");
-    int dfd = open(dir, O_RDONLY);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
-    free(dir);
-    return ZK_OK;
+    return zk_outfile_commit(o, err);
 }

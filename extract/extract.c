@@ -9,10 +9,14 @@
 /* Each sentence's span in characters (code points) of the original file,
  * for JSON-LD's TextPositionSelector: count the UTF-8 lead bytes before each
  * byte offset, carrying the count from one sentence to the next (spans come
- * in file order; a span before the last one counts again from the start). */
+ * in file order; a span before the last one counts again from the start).
+ * Only for UTF-8 text files: for a decoded or HTML original the byte spans
+ * (DataPositionSelector) are exact and character positions are left out. */
 static void sentence_chars(const zk_text *t, zk_doc *d)
 {
     size_t pos = 0, chars = 0;
+    if (!t->orig_utf8)
+        return; /* GBK, UTF-16, HTML: no character positions (zero = none) */
     for (size_t i = 0; i < d->nsent; i++) {
         zk_doc_sentence *s = &d->sent[i];
         if (s->end > t->orig_len || s->start > s->end)

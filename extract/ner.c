@@ -55,12 +55,28 @@ static void resolve(zk_cands *c)
         return;
     /* A block (a region such as 京津冀, a phrase that is never a name) kills
      * every candidate that overlaps it without covering it whole. */
+    qsort(c->v, c->n, sizeof *c->v, cmp_start);
+    size_t maxlen = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->v[i].end - c->v[i].start > maxlen)
+            maxlen = c->v[i].end - c->v[i].start;
     for (size_t b = 0; b < c->n; b++) {
         if (c->v[b].kind != ZK_K_BLOCK)
             continue;
-        for (size_t i = 0; i < c->n; i++) {
+        /* only candidates starting less than maxlen before the block can
+         * reach it: find the first by binary search on the start */
+        size_t from = c->v[b].start > maxlen ? c->v[b].start - maxlen : 0;
+        size_t lo = 0, hi = c->n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (c->v[mid].start < from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t i = lo; i < c->n && c->v[i].start < c->v[b].end; i++) {
             zk_cand *x = &c->v[i];
-            if (x->kind == ZK_K_BLOCK || x->end <= c->v[b].start || x->start >= c->v[b].end)
+            if (x->kind == ZK_K_BLOCK || x->end <= c->v[b].start)
                 continue;
             if (!(x->start <= c->v[b].start && x->end >= c->v[b].end))
                 x->prio = -1;
@@ -75,16 +91,29 @@ static void resolve(zk_cands *c)
     }
     c->n = kept;
     qsort(c->v, c->n, sizeof *c->v, cmp_cand);
+    /* greedy, best first; taken[] marks the bytes already covered, so the
+     * cost is the total length of the candidates, not their number squared */
+    size_t lo = (size_t)-1, hi = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->v[i].start < lo)
+            lo = c->v[i].start;
+        if (c->v[i].end > hi)
+            hi = c->v[i].end;
+    }
+    unsigned char *taken = zk_xcalloc(hi - lo + 1, 1);
     size_t k = 0;
     for (size_t i = 0; i < c->n; i++) {
         int ok = 1;
-        for (size_t j = 0; j < k && ok; j++)
-            ok = c->v[i].end <= c->v[j].start || c->v[i].start >= c->v[j].end;
-        if (ok)
+        for (size_t p = c->v[i].start; p < c->v[i].end && ok; p++)
+            ok = !taken[p - lo];
+        if (ok) {
+            memset(taken + (c->v[i].start - lo), 1, c->v[i].end - c->v[i].start);
             c->v[k++] = c->v[i];
-        else
+        } else {
             free(c->v[i].owned);
+        }
     }
+    free(taken);
     c->n = k;
     qsort(c->v, c->n, sizeof *c->v, cmp_start);
 }

@@ -374,15 +374,15 @@ static void context_names(zk_ner *s, size_t ss, size_t se, zk_cands *out)
         PCRE2_SIZE start = 0, len = se - ss;
         while (start <= len) {
             int rc = pcre2_match(er->code, (PCRE2_SPTR)(txt + ss), len, start,
-                                 PCRE2_NO_UTF_CHECK, md, NULL);
+                                 PCRE2_NO_UTF_CHECK, md, zk_rules_match_context(r));
             if (rc < 0)
                 break;
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-            size_t a = ss + ov[2 * num], b = ss + ov[2 * num + 1];
+            int ok = ov[2 * num] != PCRE2_UNSET; /* the group may take no part */
+            size_t a = ok ? ss + ov[2 * num] : ss, b = ok ? ss + ov[2 * num + 1] : ss;
             size_t chars = chars_in(txt + a, b - a);
-            int ok = ov[2 * num] != PCRE2_UNSET && chars >= 2 && chars <= 10 &&
-                     !zk_rules_common(r, txt + a, b - a) &&
-                     !all_generic(r, txt + a, b - a);
+            ok = ok && chars >= 2 && chars <= 10 && !zk_rules_common(r, txt + a, b - a) &&
+                 !all_generic(r, txt + a, b - a);
             if (ok) {
                 int32_t f = zk_trie_get(r->lex_trie, txt + a, b - a);
                 ok = f < 0;

@@ -171,19 +171,31 @@ void zk_ner_detect_home(zk_ner *s, zk_cands *all)
             }
         }
     }
-    size_t best = 0;
+    /* count the top-level places (no parent: provinces, municipalities) in
+     * order of first mention; the most mentioned wins, the first on a tie */
+    enum { MAXTOP = 64 };
+    const zk_lex_entry *top[MAXTOP];
+    size_t cnt[MAXTOP], ntop = 0;
     for (size_t i = 0; i < all->n; i++) {
         const zk_cand *x = &all->v[i];
-        if (x->kind != ZK_K_NAME || strcmp(x->type, "city") != 0 || !x->lex)
+        if (x->kind != ZK_K_NAME || !x->lex || x->lex->parent ||
+            strcmp(x->type, "city") != 0)
             continue;
-        if (x->lex->parent)
-            continue; /* only top-level places */
-        size_t cnt = 0;
-        for (size_t j = 0; j < all->n; j++)
-            cnt += all->v[j].lex == x->lex;
-        if (cnt > best) {
-            best = cnt;
-            s->home = x->lex->name;
+        size_t k = 0;
+        while (k < ntop && top[k] != x->lex)
+            k++;
+        if (k == ntop) {
+            if (ntop == MAXTOP)
+                continue;
+            top[ntop] = x->lex;
+            cnt[ntop++] = 0;
         }
+        cnt[k]++;
     }
+    size_t best = 0;
+    for (size_t k = 0; k < ntop; k++)
+        if (cnt[k] > best) {
+            best = cnt[k];
+            s->home = top[k]->name;
+        }
 }

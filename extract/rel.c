@@ -173,7 +173,7 @@ static void apply_rule(const zk_rules *r, const zk_rel_rule *rr, const zk_text *
     PCRE2_SIZE start = 0;
     while (start <= len) {
         int rc = pcre2_match(rr->code, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md,
-                             NULL);
+                             zk_rules_match_context(r));
         if (rc < 0)
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);

@@ -23,6 +23,11 @@ zk_rules *zk_rules_new_empty(const char *dir)
     r->word_trie = zk_trie_new();
     r->suffix_trie = zk_trie_new();
     r->common_trie = zk_trie_new();
+    r->mctx = pcre2_match_context_create(NULL);
+    /* a relation rule has no business backtracking more than this in one
+     * match; a match that would is given up (no edge) */
+    pcre2_set_match_limit(r->mctx, 200000);
+    pcre2_set_depth_limit(r->mctx, 5000);
     return r;
 }
 
@@ -66,6 +71,7 @@ void zk_rules_free(zk_rules *r)
     free(r->ents);
     free(r->home_city);
     zk_trie_free(r->needs_trie);
+    pcre2_match_context_free(r->mctx);
     zk_trie_free(r->lex_trie);
     zk_trie_free(r->word_trie);
     zk_trie_free(r->suffix_trie);
@@ -174,4 +180,9 @@ void zk_rules_set_home_city(zk_rules *r, const char *name)
 {
     free(r->home_city);
     r->home_city = name && *name ? zk_xstrdup(name) : NULL;
+}
+
+pcre2_match_context *zk_rules_match_context(const zk_rules *r)
+{
+    return r->mctx;
 }

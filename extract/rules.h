@@ -129,6 +129,7 @@ struct zk_rules {
     zk_trie *common_trie;  /* common words (common-words.tsv) -> frequency */
     zk_ent_rule *ents;     /* context patterns for names without a suffix */
     char *home_city;       /* zk_rules_set_home_city(), or NULL */
+    pcre2_match_context *mctx; /* match limits for every rule (rules.c) */
     zk_trie *needs_trie;   /* every needs word of every rule -> its number */
     size_t nneeds;
     size_t nents, capents;
@@ -153,6 +154,11 @@ zk_status zk_rules_load_entities(zk_rules *r, const char *path, zk_error *err);
 /* 1 if s[0..n) is a common word of the language (not a name). */
 int zk_rules_common(const zk_rules *r, const char *s, size_t n);
 zk_rules *zk_rules_new_empty(const char *dir);
+
+/* The match context of every PCRE2 match: it limits the work of one
+ * match, so that a pathological sentence (thousands of names and no full
+ * stop) costs time in proportion to its length. */
+pcre2_match_context *zk_rules_match_context(const zk_rules *r);
 
 /* Lookups. */
 const zk_word *zk_rules_word(const zk_rules *r, const char *s, size_t n);

@@ -299,6 +299,17 @@ zk_status zk_export_file_opts(const zk_graph *g, zk_format fmt,
 zk_status zk_export_stream(const zk_graph *g, zk_format fmt, FILE *out,
                            const zk_export_opts *opts, zk_error *err);
 
+/* An output file written whole or not at all (export/outfile.c): open
+ * gives a stream on a temporary file beside the target; commit flushes,
+ * syncs and renames it over the target; abort removes it.  A symlink is
+ * followed (the link stays); an existing non-regular target (a FIFO,
+ * /dev/null) is written in place; "-" is standard output.  Both commit
+ * and abort free the handle. */
+typedef struct zk_outfile zk_outfile;
+zk_status zk_outfile_open(const char *path, zk_outfile **out, FILE **f, zk_error *err);
+zk_status zk_outfile_commit(zk_outfile *o, zk_error *err);
+void zk_outfile_abort(zk_outfile *o);
+
 /* Per-format writers to an open stream, with the default options. */
 zk_status zk_export_dot(const zk_graph *g, FILE *out, zk_error *err);
 zk_status zk_export_graphml(const zk_graph *g, FILE *out, zk_error *err);

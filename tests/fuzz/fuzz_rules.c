@@ -6,7 +6,8 @@
  * extracted with the result, so that compiled patterns run too.
  *
  * The loaders take a path: the input is written to one temporary file per
- * process (under $TMPDIR, removed at exit).
+ * process, unlinked as soon as it is made and named by /proc/self/fd/N,
+ * so that a crash leaves nothing behind (Linux).
  *
  * A plain program over files and folders (fuzz_main.h; ctest runs it over
  * tests/fuzz/corpus/rules/), or a libFuzzer binary with -DZK_LIBFUZZER.
@@ -34,10 +35,8 @@ static zk_text *article;
 
 static void cleanup(void)
 {
-    if (fd >= 0) {
+    if (fd >= 0)
         close(fd);
-        unlink(tmp_path);
-    }
     zk_text_free(article);
 }
 
@@ -55,6 +54,8 @@ static void setup(void)
         perror(tmp_path);
         abort();
     }
+    unlink(tmp_path);
+    snprintf(tmp_path, sizeof tmp_path, "/proc/self/fd/%d", fd);
     if (zk_text_from_utf8("fuzz.txt", text, sizeof text - 1, &article,
                           &err) != ZK_OK)
         abort();

@@ -34,12 +34,31 @@ cannot /proc/zhkg-robust-test.graphml 'No such file or directory' 'Permission de
 [ "$(cat old.graphml)" = old ] || fail "old.graphml was changed"
 no_temp .
 
-# A folder given where a file is wanted: the rename is refused, nothing is
-# left behind and the folder is as it was.
+# A folder given where a file is wanted: refused before anything is
+# written, nothing is left behind and the folder is as it was.
 mkdir taken.graphml
 echo keep >taken.graphml/keep
 run "$ZHKG" build -q -o taken.graphml a.txt
 expect_rc 1 "a folder as output"
-expect_stderr "a folder as output" <<<"zhkg: taken.graphml: cannot rename the temporary file into place: Is a directory"
+expect_stderr "a folder as output" <<<"zhkg: taken.graphml: cannot write: Is a directory"
 [ "$(ls -A taken.graphml)" = keep ] || fail "the folder taken.graphml was changed"
+no_temp .
+
+# A FIFO as output is written through, not replaced by a regular file.
+mkfifo pipe.graphml
+cat pipe.graphml >from-pipe.graphml &
+reader=$!
+run "$ZHKG" build -q -o pipe.graphml a.txt
+expect_rc 0 "a FIFO as output"
+wait "$reader"
+[ -p pipe.graphml ] || fail "the FIFO pipe.graphml was replaced"
+grep -q '<graphml' from-pipe.graphml || fail "nothing came through the FIFO"
+
+# A symbolic link as output: the file it points to is replaced, the link
+# stays (also when it dangles).
+ln -s linked-target.graphml link.graphml
+run "$ZHKG" build -q -o link.graphml a.txt
+expect_rc 0 "a symlink as output"
+[ -L link.graphml ] || fail "the symlink link.graphml was replaced"
+grep -q '<graphml' linked-target.graphml || fail "the link's target was not written"
 no_temp .

@@ -2,14 +2,12 @@
  * common.c - helpers of the subcommands in cli/cmd_*.c (see common.h).
  *
  * The message shape, option forms and rules folder search are those of
- * `zhkg build` (cli/main.c, docs/cli.md).  Output files are written the
- * way zk_export_file() writes graphs: a temporary file created with
- * mkstemp() in the target's directory (so rename() never crosses a file
- * system), given the mode fopen() would have given or the replaced file's
- * mode, flushed, fsync()ed and renamed over the target; a failure removes
- * it and leaves the previous file as it was.
+ * `zhkg build` (cli/main.c, docs/cli.md), which uses them too.  Output
+ * files are written through the library's zk_outfile (export/outfile.c),
+ * whole or not at all.
  */
 #include "common.h"
+#include "progress.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -27,6 +25,7 @@
 void cli_msg(const char *fmt, ...)
 {
     va_list ap;
+    cli_progress_clear(); /* a message never lands inside a progress line */
     fputs("zhkg: ", stderr);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -46,8 +45,8 @@ void cli_report(const zk_error *err, const char *path)
 {
     zk_error e = *err;
     char buf[1200];
-    if (e.file[0] == '\0')
-        snprintf(e.file, sizeof e.file, "%s", path);
+    if (e.file[0] == '\0') /* %.*s: a longer path is cut, as gcc -O3 warns */
+        snprintf(e.file, sizeof e.file, "%.*s", (int)sizeof e.file - 1, path);
     zk_error_format(&e, buf, sizeof buf);
     cli_msg("%s", buf);
 }

@@ -16,11 +16,9 @@
  */
 #include <errno.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd_render.h"
@@ -35,7 +33,7 @@
 #define ZHKG_RULES_INSTALL_DIR "/usr/local/share/zhkg/rules"
 #endif
 
-enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+enum { EXIT_OK = CLI_EXIT_OK, EXIT_FAIL = CLI_EXIT_FAIL, EXIT_USAGE = CLI_EXIT_USAGE };
 
 static const char usage_text[] =
     "Usage: zhkg build [OPTION]... -o FILE INPUT...\n"
@@ -121,64 +119,6 @@ typedef struct options {
     zk_export_opts xopt;   /* --base-iri, --cluster, --max-nodes, --layout */
 } options;
 
-static void msg(const char *fmt, ...)
-{
-    va_list ap;
-    cli_progress_clear();
-    fputs("zhkg: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
-
-static int usage_error(const char *fmt, const char *arg)
-{
-    fputs("zhkg: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'zhkg --help' for more information.\n", stderr);
-    return EXIT_USAGE;
-}
-
-/* Print err; path names the file when the library left err->file empty. */
-static void report(const zk_error *err, const char *path)
-{
-    zk_error e = *err;
-    char buf[1200];
-    if (e.file[0] == '\0') /* %.*s: a longer path is cut, as gcc -O3 warns */
-        snprintf(e.file, sizeof e.file, "%.*s", (int)sizeof e.file - 1, path);
-    zk_error_format(&e, buf, sizeof buf);
-    msg("%s", buf);
-}
-
-/* Match argv[*i] against an option taking a value, in the forms -x VALUE,
- * -xVALUE, --long VALUE and --long=VALUE.  Returns 1 and sets *val when it
- * matches, 0 when it does not, -1 when the value is missing. */
-static int opt_value(char **argv, int argc, int *i, char s, const char *l,
-                     const char **val)
-{
-    const char *a = argv[*i];
-    size_t n = strlen(l);
-    if (s && a[0] == '-' && a[1] == s) {
-        if (a[2] != '\0') {
-            *val = a + 2;
-            return 1;
-        }
-    } else if (strncmp(a, "--", 2) == 0 && strncmp(a + 2, l, n) == 0 &&
-               (a[2 + n] == '\0' || a[2 + n] == '=')) {
-        if (a[2 + n] == '=') {
-            *val = a + 3 + n;
-            return 1;
-        }
-    } else {
-        return 0;
-    }
-    if (*i + 1 >= argc)
-        return -1;
-    *val = argv[++*i];
-    return 1;
-}
-
 /* Parse the arguments after "build".  Returns -1 to go on, or an exit code
  * (help printed, or a usage error reported). */
 static int parse_build(int argc, char **argv, options *o)
@@ -190,7 +130,7 @@ static int parse_build(int argc, char **argv, options *o)
         int r;
         if (only_inputs || a[0] != '-' || strcmp(a, "-") == 0) {
             if (strcmp(a, "-") == 0 && nstdin++)
-                return usage_error("'-' (standard input) given %s", "twice");
+                return cli_usage_error("'-' (standard input) given %s", "twice");
             o->in[o->nin++] = a;
         } else if (strcmp(a, "--") == 0) {
             only_inputs = 1;
@@ -201,116 +141,75 @@ static int parse_build(int argc, char **argv, options *o)
             o->keep_going = 1;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             o->quiet = 1;
-        } else if ((r = opt_value(argv, argc, &i, 'o', "output", &v)) != 0) {
+        } else if ((r = cli_opt_value(argv, argc, &i, 'o', "output", &v)) != 0) {
             if (r < 0)
-                return usage_error("option '%s' needs a file name", a);
+                return cli_usage_error("option '%s' needs a file name", a);
             if (strcmp(v, "-") == 0 && nstdout++)
-                return usage_error("'-o -' given %s", "twice");
+                return cli_usage_error("'-o -' given %s", "twice");
             o->out[o->nout].path = v;
             o->out[o->nout++].fmt = ZK_FMT_NONE;
-        } else if ((r = opt_value(argv, argc, &i, 'f', "format", &v)) != 0 ||
-                   (r = opt_value(argv, argc, &i, 'T', "format", &v)) != 0) {
+        } else if ((r = cli_opt_value(argv, argc, &i, 'f', "format", &v)) != 0 ||
+                   (r = cli_opt_value(argv, argc, &i, 'T', "format", &v)) != 0) {
             if (r < 0)
-                return usage_error("option '%s' needs a format", a);
+                return cli_usage_error("option '%s' needs a format", a);
             if (zk_format_from_name(v) == ZK_FMT_NONE)
-                return usage_error("unknown format '%s' (use dot, graphml, "
+                return cli_usage_error("unknown format '%s' (use dot, graphml, "
                                    "jsonld, csv, svg, png or pdf)", v);
             o->format = v;
-        } else if ((r = opt_value(argv, argc, &i, 0, "rules", &v)) != 0) {
+        } else if ((r = cli_opt_value(argv, argc, &i, 0, "rules", &v)) != 0) {
             if (r < 0)
-                return usage_error("option '%s' needs a directory", a);
+                return cli_usage_error("option '%s' needs a directory", a);
             o->rules = v;
-        } else if ((r = opt_value(argv, argc, &i, 'j', "jobs", &v)) != 0) {
-            char *end;
-            long n;
+        } else if ((r = cli_opt_value(argv, argc, &i, 'j', "jobs", &v)) != 0) {
             if (r < 0)
-                return usage_error("option '%s' needs a number of threads", a);
-            errno = 0;
-            n = strtol(v, &end, 10);
-            if (errno != 0 || end == v || *end != '\0' || n < 1 || n > 256)
-                return usage_error("bad number of threads '%s' (use 1 to 256)", v);
-            o->jobs = (int)n;
-        } else if ((r = opt_value(argv, argc, &i, 0, "home-city", &v)) != 0) {
+                return cli_usage_error("option '%s' needs a number of threads", a);
+            if ((o->jobs = cli_jobs_value(v)) == 0)
+                return cli_usage_error("bad number of threads '%s' (use 1 to 256)", v);
+        } else if ((r = cli_opt_value(argv, argc, &i, 0, "home-city", &v)) != 0) {
             if (r < 0 || !*v)
-                return usage_error("option '%s' needs a city name", a);
+                return cli_usage_error("option '%s' needs a city name", a);
             o->home_city = v;
-        } else if ((r = opt_value(argv, argc, &i, 0, "encoding", &v)) != 0) {
+        } else if ((r = cli_opt_value(argv, argc, &i, 0, "encoding", &v)) != 0) {
             if (r < 0)
-                return usage_error("option '%s' needs an encoding", a);
+                return cli_usage_error("option '%s' needs an encoding", a);
             if (!zk_encoding_supported(v))
-                return usage_error("unknown encoding '%s' (use auto, gbk, "
+                return cli_usage_error("unknown encoding '%s' (use auto, gbk, "
                                    "gb18030, big5, utf-16le, utf-16be or a "
                                    "name iconv knows)", v);
             o->encoding = v;
-        } else if ((r = opt_value(argv, argc, &i, 0, "update", &v)) != 0) {
+        } else if ((r = cli_opt_value(argv, argc, &i, 0, "update", &v)) != 0) {
             if (r < 0 || !*v || strcmp(v, "-") == 0)
-                return usage_error("option '%s' needs a state file", a);
+                return cli_usage_error("option '%s' needs a state file", a);
             o->update = v;
         } else if ((r = cli_export_opt(argv, argc, &i, &o->xopt)) != 0) {
             if (r < 0)
                 return EXIT_USAGE;
         } else {
-            return usage_error("unknown option '%s'", a);
+            return cli_usage_error("unknown option '%s'", a);
         }
     }
     if (o->nout == 0 && !o->update)
-        return usage_error("%s", "no output given (use -o FILE)");
+        return cli_usage_error("%s", "no output given (use -o FILE)");
     if (o->nin == 0)
-        return usage_error("%s", "no input given");
+        return cli_usage_error("%s", "no input given");
     for (size_t k = 0; k < o->nout; k++) {
         output *out = &o->out[k];
         out->fmt = o->format ? zk_format_from_name(o->format)
                              : zk_format_from_path(out->path);
         if (out->fmt != ZK_FMT_NONE && o->figures &&
             !zk_format_is_figure(out->fmt))
-            return usage_error("zhkg render draws figures (svg, png, pdf): "
+            return cli_usage_error("zhkg render draws figures (svg, png, pdf): "
                                "write '%s' with zhkg build", out->path);
         if (out->fmt != ZK_FMT_NONE)
             continue;
         if (strcmp(out->path, "-") == 0)
-            return usage_error("%s", "'-o -' needs a format (-f dot, graphml "
+            return cli_usage_error("%s", "'-o -' needs a format (-f dot, graphml "
                                      "or jsonld)");
-        return usage_error("cannot tell the format of '%s' from its name "
+        return cli_usage_error("cannot tell the format of '%s' from its name "
                            "(use .dot, .graphml, .jsonld, .svg, .png, .pdf, "
                            "DIR/ for csv, or -f)", out->path);
     }
     return -1;
-}
-
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The rules folder: --rules, $ZHKG_RULES, rules/ beside the binary (the
- * build tree), ../share/zhkg/rules from it (an install), then the
- * compile-time install directory.  buf holds a path built here. */
-static const char *find_rules(const char *opt, char *buf, size_t size)
-{
-    const char *env = getenv("ZHKG_RULES");
-    char exe[PATH_MAX];
-    ssize_t n;
-    char *slash;
-
-    if (opt != NULL)
-        return opt;
-    if (env != NULL && env[0] != '\0')
-        return env;
-    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        if ((slash = strrchr(exe, '/')) != NULL) {
-            *slash = '\0';
-            snprintf(buf, size, "%s/rules", exe);
-            if (is_dir(buf))
-                return buf;
-            snprintf(buf, size, "%s/../share/zhkg/rules", exe);
-            if (is_dir(buf))
-                return buf;
-        }
-    }
-    return ZHKG_RULES_INSTALL_DIR;
 }
 
 /* What build() keeps while the documents come in (cli_jobs_run). */
@@ -331,13 +230,13 @@ static int merge_job(void *ctx, cli_job *j)
 
     cli_progress_file(j->in->path);
     if (j->in->is_dir) {
-        msg(CLI_NO_INPUT_WARNING, j->in->path);
+        cli_msg(CLI_NO_INPUT_WARNING, j->in->path);
         return 0;
     }
     if (j->read_err != 0) {
-        msg("%s: %s", j->name, cli_input_strerror(j->read_err));
+        cli_msg("%s: %s", j->name, cli_input_strerror(j->read_err));
     } else if (j->st != ZK_OK) {
-        report(&j->err, j->name);
+        cli_report(&j->err, j->name);
     } else {
         if (m->state && cli_state_seen(m->state, j->doc)) {
             m->seen++;
@@ -350,7 +249,7 @@ static int merge_job(void *ctx, cli_job *j)
             m->ndocs++;
             return 0;
         }
-        report(&err, j->name);
+        cli_report(&err, j->name);
     }
     m->bad++;
     return !m->keep_going;
@@ -378,7 +277,7 @@ int cli_build_main(int argc, char **argv, int figures)
     cli_inputs_init(&files);
     if (o.out == NULL || o.in == NULL) {
         rc = EXIT_FAIL;
-        msg("%s", strerror(ENOMEM));
+        cli_msg("%s", strerror(ENOMEM));
         goto done;
     }
     if ((rc = parse_build(argc, argv, &o)) >= 0)
@@ -387,19 +286,19 @@ int cli_build_main(int argc, char **argv, int figures)
     files.opt.encoding = o.encoding;
     for (size_t i = 0; i < o.nin; i++)
         if (cli_inputs_add(&files, o.in[i]) != 0) {
-            msg("%s", strerror(ENOMEM));
+            cli_msg("%s", strerror(ENOMEM));
             goto done;
         }
 
     memset(&err, 0, sizeof err);
-    const char *rdir = find_rules(o.rules, rbuf, sizeof rbuf);
+    const char *rdir = cli_find_rules(o.rules, rbuf, sizeof rbuf);
     if (zk_rules_load(rdir, &rules, &err) != ZK_OK) {
-        report(&err, rdir);
+        cli_report(&err, rdir);
         goto done;
     }
     zk_rules_set_home_city(rules, o.home_city);
     if ((g = zk_graph_new()) == NULL) {
-        msg("%s", strerror(ENOMEM));
+        cli_msg("%s", strerror(ENOMEM));
         goto done;
     }
     if (o.update && cli_state_open(o.update, o.jobs, g, &m.state) != 0)
@@ -408,7 +307,7 @@ int cli_build_main(int argc, char **argv, int figures)
     m.keep_going = o.keep_going;
     cli_progress_start(files.n, !o.quiet);
     if (cli_jobs_run(rules, &files, o.jobs, merge_job, &m) != 0) {
-        msg("%s", strerror(errno));
+        cli_msg("%s", strerror(errno));
         cli_progress_end();
         goto done;
     }
@@ -419,7 +318,7 @@ int cli_build_main(int argc, char **argv, int figures)
         goto done;
     memset(&err, 0, sizeof err);
     if (zk_graph_finish(g, &err) != ZK_OK) {
-        report(&err, "graph");
+        cli_report(&err, "graph");
         goto done;
     }
     rc = m.bad ? EXIT_FAIL : EXIT_OK;
@@ -427,18 +326,18 @@ int cli_build_main(int argc, char **argv, int figures)
         memset(&err, 0, sizeof err);
         if (zk_export_file_opts(g, o.out[k].fmt, o.out[k].path, &o.xopt,
                                 &err) != ZK_OK) {
-            report(&err, o.out[k].path);
+            cli_report(&err, o.out[k].path);
             rc = EXIT_FAIL;
         }
     }
     if (m.state)
         cli_state_summary(m.state, g, m.ndocs, m.seen, o.quiet);
     else if (!o.quiet)
-        msg("%zu document%s, %zu nodes, %zu edges", m.ndocs,
+        cli_msg("%zu document%s, %zu nodes, %zu edges", m.ndocs,
             m.ndocs == 1 ? "" : "s", zk_graph_node_count(g),
             zk_graph_edge_count(g));
     if (m.bad)
-        msg("%zu input%s skipped", m.bad, m.bad == 1 ? "" : "s");
+        cli_msg("%zu input%s skipped", m.bad, m.bad == 1 ? "" : "s");
 done:
     cli_state_free(m.state);
     zk_graph_free(g);
@@ -454,7 +353,7 @@ int main(int argc, char **argv)
     const char *cmd = argc > 1 ? argv[1] : NULL;
 
     if (cmd == NULL)
-        return usage_error("%s", "no command given (try 'zhkg build')");
+        return cli_usage_error("%s", "no command given (try 'zhkg build')");
     if (strcmp(cmd, "build") == 0)
         return cli_build_main(argc - 2, argv + 2, 0);
     if (strcmp(cmd, "render") == 0)
@@ -473,6 +372,6 @@ int main(int argc, char **argv)
         return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
     }
     if (cmd[0] == '-')
-        return usage_error("unknown option '%s'", cmd);
-    return usage_error("unknown command '%s'", cmd);
+        return cli_usage_error("unknown option '%s'", cmd);
+    return cli_usage_error("unknown command '%s'", cmd);
 }

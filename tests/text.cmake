@@ -24,7 +24,7 @@ endforeach()
 
 add_test(NAME text.invariants.samples
          COMMAND text_test invariants ${CMAKE_SOURCE_DIR}/samples)
-set(ZK_TEXT_DEV_DIR /work/shared/dev CACHE PATH
+set(ZK_TEXT_DEV_DIR ${CMAKE_SOURCE_DIR}/../shared/dev CACHE PATH
     "Extra articles checked by text.invariants.dev (skipped if missing)")
 if(EXISTS ${ZK_TEXT_DEV_DIR})
   file(GLOB ZK_TEXT_DEV_FILES ${ZK_TEXT_DEV_DIR}/*.txt)

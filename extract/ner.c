@@ -176,6 +176,32 @@ static size_t split_place_prefix(zk_ner *s, const zk_cand *x)
     return chars >= 5 ? split : x->start;
 }
 
+/* A company name after its place (北京昱栎技术有限公司) is also known
+ * without it (昱栎技术有限公司): recorded as an alias, so that another
+ * article that drops the place lands on the same node. */
+static void add_placeless_alias(zk_ner *s, size_t ent, const zk_cand *x)
+{
+    const zk_rules *r = s->r;
+    const char *txt = s->t->norm;
+    size_t p = x->start;
+    while (p < x->suffix_start) {
+        zk_trie_match m[8];
+        size_t nm = zk_trie_prefixes(r->lex_trie, txt + p, x->suffix_start - p, m, 8);
+        if (!nm || strcmp(r->lex[r->forms[m[nm - 1].value].entry].type, "city") != 0)
+            break;
+        p += m[nm - 1].len;
+    }
+    /* keep at least two characters of name before the suffix */
+    size_t chars = 0;
+    for (size_t i = p; i < x->suffix_start; i++)
+        chars += ((unsigned char)txt[i] & 0xC0) != 0x80;
+    if (p == x->start || chars < 2)
+        return;
+    char *alias = zk_xstrndup(txt + p, x->end - p);
+    zk_doc_entity_alias(s->d, ent, alias);
+    free(alias);
+}
+
 static void commit_one(zk_ner *s, size_t si, zk_cand *x, zk_sent_marks *sm);
 
 static void commit(zk_ner *s, size_t si, zk_cands *c, zk_sent_marks *sm)
@@ -259,6 +285,8 @@ static void commit_one(zk_ner *s, size_t si, zk_cand *x, zk_sent_marks *sm)
             zk_doc_entity_alias(s->d, e, surface);
             if (x->from_suffix)
                 zk_ner_add_expansions(s, e, surface);
+            if (x->from_suffix && strcmp(x->type, "company") == 0)
+                add_placeless_alias(s, e, x);
             if (homed)
                 zk_ner_add_expansions(s, e, homed);
             free(surface);

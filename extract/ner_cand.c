@@ -460,6 +460,19 @@ static size_t province_run(zk_ner *s, size_t p, size_t se, zk_cands *out)
     return used;
 }
 
+/* 1 if p opens a clause: the sentence start, or right after ，；：“ or a
+ * short time phrase and a comma is not needed (2025年9月，公司…). */
+static int clause_start(const char *txt, size_t ss, size_t p)
+{
+    if (p == ss)
+        return 1;
+    size_t k = zk_utf8_prev(txt, p);
+    uint32_t cp;
+    zk_utf8_decode(txt + p - k, k, &cp);
+    return cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF1A || cp == 0x201C || cp == ',' ||
+           cp == ';' || cp == ':';
+}
+
 void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
 {
     const zk_rules *r = s->r;
@@ -548,7 +561,8 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
             const zk_word *w = &r->words[m[i].value];
             /* blocks are static, the other classes dynamic */
             int block = (w->classes & (ZK_W_NOTNAME | ZK_W_REGION)) &&
-                        !(w->classes & (ZK_W_GROUP | ZK_W_COREF | ZK_W_HOME | ZK_W_ABBREV));
+                        !(w->classes & (ZK_W_GROUP | ZK_W_COREF | ZK_W_COREFCLAUSE |
+                                        ZK_W_HOME | ZK_W_ABBREV));
             if (block != stat)
                 continue;
             zk_cand c;
@@ -564,6 +578,11 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
             } else if (w->classes & ZK_W_COREF) {
                 c.kind = ZK_K_COREF;
                 c.value = w->value[8];
+                c.type = "company";
+                c.rule = "coref";
+            } else if ((w->classes & ZK_W_COREFCLAUSE) && clause_start(txt, ss, p)) {
+                c.kind = ZK_K_COREF;
+                c.value = w->value[21];
                 c.type = "company";
                 c.rule = "coref";
             } else if (w->classes & ZK_W_HOME) {

@@ -53,10 +53,11 @@ enum {
     ZK_W_COUNT = 1u << 17,     /* a count of places after a run: 三省一市, 两地 */
     ZK_W_NEGATION = 1u << 18,  /* negates a relation stated in its match: 未, 尚未, 没有 */
     ZK_W_CONJ = 1u << 19,      /* a conjunction, a boundary before a known name: 和 */
-    ZK_W_HOMEPREFIX = 1u << 20 /* 市 of 市金融局: the home city's body */
+    ZK_W_HOMEPREFIX = 1u << 20, /* 市 of 市金融局: the home city's body */
+    ZK_W_COREFCLAUSE = 1u << 21 /* a reference only at a clause start: 公司 (，公司迁驻雄安) */
 };
 
-#define ZK_W_NCLASSES 21
+#define ZK_W_NCLASSES 22
 
 typedef struct zk_word {
     char *word;

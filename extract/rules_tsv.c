@@ -243,7 +243,7 @@ static const struct {
     {"notplace_after", ZK_W_NOTPLACE, 0}, {"namepart", ZK_W_NAMEPART, 0},
     {"province", ZK_W_PROVINCE, 1},   {"groupcount", ZK_W_COUNT, 0},
     {"negation", ZK_W_NEGATION, 0},   {"conjunction", ZK_W_CONJ, 0},
-    {"home_prefix", ZK_W_HOMEPREFIX, 0},
+    {"home_prefix", ZK_W_HOMEPREFIX, 0}, {"coref_clause", ZK_W_COREFCLAUSE, 1},
 };
 
 static int class_index(unsigned bit)

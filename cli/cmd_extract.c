@@ -46,10 +46,9 @@ static const char usage_text[] =
     "Example: zhkg extract -o parts/0.jsonl archive/2024-01/\n";
 
 typedef struct extract_opts {
-    const char *out, *rules, *home_city, *encoding;
-    const char **in;
-    size_t nin;
-    int jobs, keep_going, quiet, list;
+    const char *out;
+    cli_args a;             /* inputs, -q, -k, -j, --rules, --encoding, --home-city */
+    int list;
 } extract_opts;
 
 typedef struct extract_run {
@@ -60,23 +59,16 @@ typedef struct extract_run {
 
 static int parse(int argc, char **argv, extract_opts *o)
 {
-    int only_inputs = 0, nstdin = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
-        int r;
-        if (only_inputs || a[0] != '-' || strcmp(a, "-") == 0) {
-            if (strcmp(a, "-") == 0 && nstdin++)
-                return cli_usage_error("'-' (standard input) given %s", "twice");
-            o->in[o->nin++] = a;
-        } else if (strcmp(a, "--") == 0) {
-            only_inputs = 1;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+        int r = cli_args_take(argv, argc, &i, &o->a, CLI_ARGS_EXTRACT);
+        if (r < 0)
+            return CLI_EXIT_USAGE;
+        if (r > 0)
+            continue;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(usage_text, stdout);
             return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
-        } else if (strcmp(a, "-k") == 0 || strcmp(a, "--keep-going") == 0) {
-            o->keep_going = 1;
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            o->quiet = 1;
         } else if (strcmp(a, "--list") == 0) {
             o->list = 1;
         } else if ((r = cli_opt_value(argv, argc, &i, 'o', "output", &v)) != 0) {
@@ -86,35 +78,13 @@ static int parse(int argc, char **argv, extract_opts *o)
                 return cli_usage_error("%s", "extract writes one file: give -o "
                                              "once");
             o->out = v;
-        } else if ((r = cli_opt_value(argv, argc, &i, 'j', "jobs", &v)) != 0) {
-            if (r < 0)
-                return cli_usage_error("option '%s' needs a number of threads", a);
-            if ((o->jobs = cli_jobs_value(v)) == 0)
-                return cli_usage_error("bad number of threads '%s' (use 1 to "
-                                       "256)", v);
-        } else if ((r = cli_opt_value(argv, argc, &i, 0, "rules", &v)) != 0) {
-            if (r < 0)
-                return cli_usage_error("option '%s' needs a directory", a);
-            o->rules = v;
-        } else if ((r = cli_opt_value(argv, argc, &i, 0, "encoding", &v)) != 0) {
-            if (r < 0)
-                return cli_usage_error("option '%s' needs an encoding", a);
-            if (!zk_encoding_supported(v))
-                return cli_usage_error("unknown encoding '%s' (use auto, gbk, "
-                                       "gb18030, big5, utf-16le, utf-16be or "
-                                       "a name iconv knows)", v);
-            o->encoding = v;
-        } else if ((r = cli_opt_value(argv, argc, &i, 0, "home-city", &v)) != 0) {
-            if (r < 0 || !*v)
-                return cli_usage_error("option '%s' needs a city name", a);
-            o->home_city = v;
         } else {
             return cli_usage_error("unknown option '%s'", a);
         }
     }
     if (!o->out && !o->list)
         return cli_usage_error("%s", "no output given (use -o FILE)");
-    if (o->nin == 0)
+    if (o->a.nin == 0)
         return cli_usage_error("%s", "no input given");
     return -1;
 }
@@ -161,19 +131,19 @@ int cli_extract_main(int argc, char **argv)
 
     memset(&o, 0, sizeof o);
     memset(&x, 0, sizeof x);
-    o.jobs = 1;
-    o.in = calloc((size_t)argc + 1, sizeof *o.in);
+    o.a.jobs = 1;
+    o.a.in = calloc((size_t)argc + 1, sizeof *o.a.in);
     cli_inputs_init(&files);
-    if (!o.in) {
+    if (!o.a.in) {
         cli_msg("%s", strerror(ENOMEM));
         return CLI_EXIT_FAIL;
     }
     if ((rc = parse(argc, argv, &o)) >= 0)
         goto done;
     rc = CLI_EXIT_FAIL;
-    files.opt.encoding = o.encoding;
-    for (size_t i = 0; i < o.nin; i++)
-        if (cli_inputs_add(&files, o.in[i]) != 0) {
+    files.opt.encoding = o.a.encoding;
+    for (size_t i = 0; i < o.a.nin; i++)
+        if (cli_inputs_add(&files, o.a.in[i]) != 0) {
             cli_msg("%s", strerror(ENOMEM));
             goto done;
         }
@@ -187,28 +157,28 @@ int cli_extract_main(int argc, char **argv)
         goto done;
     }
     memset(&err, 0, sizeof err);
-    const char *rdir = cli_find_rules(o.rules, rbuf, sizeof rbuf);
+    const char *rdir = cli_find_rules(o.a.rules, rbuf, sizeof rbuf);
     if (zk_rules_load(rdir, &rules, &err) != ZK_OK) {
         cli_report(&err, rdir);
         goto done;
     }
-    zk_rules_set_home_city(rules, o.home_city);
+    zk_rules_set_home_city(rules, o.a.home_city);
     if (cli_out_open(&out, o.out) != 0)
         goto done;
     opened = 1;
     x.f = out.f;
-    x.keep_going = o.keep_going;
-    if (cli_jobs_run(rules, &files, o.jobs, write_job, &x) != 0) {
+    x.keep_going = o.a.keep_going;
+    if (cli_jobs_run(rules, &files, o.a.jobs, write_job, &x) != 0) {
         cli_msg("%s", strerror(errno));
         goto done;
     }
-    if (x.bad && !o.keep_going)
+    if (x.bad && !o.a.keep_going)
         goto done;
     opened = 0;
     if (cli_out_commit(&out) != 0)
         goto done;
     rc = x.bad ? CLI_EXIT_FAIL : CLI_EXIT_OK;
-    if (!o.quiet)
+    if (!o.a.quiet)
         cli_msg("%zu document%s extracted", x.ndocs, x.ndocs == 1 ? "" : "s");
     if (x.bad)
         cli_msg("%zu input%s skipped", x.bad, x.bad == 1 ? "" : "s");
@@ -217,6 +187,6 @@ done:
         cli_out_abort(&out);
     zk_rules_free(rules);
     cli_inputs_free(&files);
-    free(o.in);
+    free(o.a.in);
     return rc;
 }

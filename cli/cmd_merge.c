@@ -55,28 +55,22 @@ typedef struct merge_opts {
     const char *format, *update;
     merge_out *out;
     size_t nout;
-    const char **in;
-    size_t nin;
-    int quiet, jobs;
+    cli_args a;             /* parts, -q, -j */
 } merge_opts;
 
 static int parse(int argc, char **argv, merge_opts *o)
 {
-    int only_inputs = 0, nstdin = 0, nstdout = 0;
+    int nstdout = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
-        int r;
-        if (only_inputs || a[0] != '-' || strcmp(a, "-") == 0) {
-            if (strcmp(a, "-") == 0 && nstdin++)
-                return cli_usage_error("'-' (standard input) given %s", "twice");
-            o->in[o->nin++] = a;
-        } else if (strcmp(a, "--") == 0) {
-            only_inputs = 1;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+        int r = cli_args_take(argv, argc, &i, &o->a, 0);
+        if (r < 0)
+            return CLI_EXIT_USAGE;
+        if (r > 0)
+            continue;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(usage_text, stdout);
             return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            o->quiet = 1;
         } else if ((r = cli_opt_value(argv, argc, &i, 'o', "output", &v)) != 0) {
             if (r < 0)
                 return cli_usage_error("option '%s' needs a file name", a);
@@ -91,12 +85,6 @@ static int parse(int argc, char **argv, merge_opts *o)
                 return cli_usage_error("unknown format '%s' (use dot, graphml "
                                        "or jsonld)", v);
             o->format = v;
-        } else if ((r = cli_opt_value(argv, argc, &i, 'j', "jobs", &v)) != 0) {
-            if (r < 0)
-                return cli_usage_error("option '%s' needs a number of threads", a);
-            if ((o->jobs = cli_jobs_value(v)) == 0)
-                return cli_usage_error("bad number of threads '%s' (use 1 to "
-                                       "256)", v);
         } else if ((r = cli_opt_value(argv, argc, &i, 0, "update", &v)) != 0) {
             if (r < 0 || !*v)
                 return cli_usage_error("option '%s' needs a state file", a);
@@ -109,7 +97,7 @@ static int parse(int argc, char **argv, merge_opts *o)
     }
     if (o->nout == 0 && !o->update)
         return cli_usage_error("%s", "no output given (use -o FILE)");
-    if (o->nin == 0)
+    if (o->a.nin == 0)
         return cli_usage_error("%s", "no part given");
     for (size_t k = 0; k < o->nout; k++) {
         merge_out *out = &o->out[k];
@@ -168,10 +156,10 @@ int cli_merge_main(int argc, char **argv)
 
     memset(&o, 0, sizeof o);
     memset(&m, 0, sizeof m);
-    o.jobs = 1;
+    o.a.jobs = 1;
     o.out = calloc((size_t)argc + 1, sizeof *o.out);
-    o.in = calloc((size_t)argc + 1, sizeof *o.in);
-    if (!o.out || !o.in) {
+    o.a.in = calloc((size_t)argc + 1, sizeof *o.a.in);
+    if (!o.out || !o.a.in) {
         rc = CLI_EXIT_FAIL;
         cli_msg("%s", strerror(ENOMEM));
         goto done;
@@ -183,12 +171,12 @@ int cli_merge_main(int argc, char **argv)
         cli_msg("%s", strerror(ENOMEM));
         goto done;
     }
-    if (o.update && cli_state_open(o.update, o.jobs, g, &state) != 0)
+    if (o.update && cli_state_open(o.update, o.a.jobs, g, &state) != 0)
         goto done;
     m.g = g;
     m.state = state;
-    for (size_t i = 0; i < o.nin; i++)
-        if (cli_jsonl_read(o.in[i], o.jobs, merge_doc, &m) != 0)
+    for (size_t i = 0; i < o.a.nin; i++)
+        if (cli_jsonl_read(o.a.in[i], o.a.jobs, merge_doc, &m) != 0)
             goto done;
     if (state && cli_state_commit(state) != 0)
         goto done;
@@ -206,8 +194,8 @@ int cli_merge_main(int argc, char **argv)
         }
     }
     if (state)
-        cli_state_summary(state, g, m.ndocs, m.seen, o.quiet);
-    else if (!o.quiet)
+        cli_state_summary(state, g, m.ndocs, m.seen, o.a.quiet);
+    else if (!o.a.quiet)
         cli_msg("%zu document%s, %zu nodes, %zu edges", m.ndocs,
                 m.ndocs == 1 ? "" : "s", zk_graph_node_count(g),
                 zk_graph_edge_count(g));
@@ -215,6 +203,6 @@ done:
     cli_state_free(state);
     zk_graph_free(g);
     free(o.out);
-    free(o.in);
+    free(o.a.in);
     return rc;
 }

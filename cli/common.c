@@ -86,6 +86,60 @@ int cli_jobs_value(const char *v)
     return (int)n;
 }
 
+int cli_args_take(char **argv, int argc, int *i, cli_args *a, unsigned flags)
+{
+    const char *s = argv[*i], *v = NULL;
+    int r;
+    int ex = (flags & CLI_ARGS_EXTRACT) != 0;
+    if (a->only_inputs || s[0] != '-' || strcmp(s, "-") == 0) {
+        if (strcmp(s, "-") == 0 && a->nstdin++) {
+            cli_usage_error("'-' (standard input) given %s", "twice");
+            return -1;
+        }
+        a->in[a->nin++] = s;
+    } else if (strcmp(s, "--") == 0) {
+        a->only_inputs = 1;
+    } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
+        a->quiet = 1;
+    } else if (ex && (strcmp(s, "-k") == 0 || strcmp(s, "--keep-going") == 0)) {
+        a->keep_going = 1;
+    } else if ((r = cli_opt_value(argv, argc, i, 'j', "jobs", &v)) != 0) {
+        if (r < 0 || (a->jobs = cli_jobs_value(v)) == 0) {
+            if (r < 0)
+                cli_usage_error("option '%s' needs a number of threads", s);
+            else
+                cli_usage_error("bad number of threads '%s' (use 1 to 256)", v);
+            return -1;
+        }
+    } else if (ex && (r = cli_opt_value(argv, argc, i, 0, "rules", &v)) != 0) {
+        if (r < 0) {
+            cli_usage_error("option '%s' needs a directory", s);
+            return -1;
+        }
+        a->rules = v;
+    } else if (ex && (r = cli_opt_value(argv, argc, i, 0, "home-city", &v)) != 0) {
+        if (r < 0 || !*v) {
+            cli_usage_error("option '%s' needs a city name", s);
+            return -1;
+        }
+        a->home_city = v;
+    } else if (ex && (r = cli_opt_value(argv, argc, i, 0, "encoding", &v)) != 0) {
+        if (r < 0) {
+            cli_usage_error("option '%s' needs an encoding", s);
+            return -1;
+        }
+        if (!zk_encoding_supported(v)) {
+            cli_usage_error("unknown encoding '%s' (use auto, gbk, gb18030, big5, "
+                            "utf-16le, utf-16be or a name iconv knows)", v);
+            return -1;
+        }
+        a->encoding = v;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
 static int is_dir(const char *path)
 {
     struct stat st;

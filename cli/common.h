@@ -37,6 +37,21 @@ int cli_opt_value(char **argv, int argc, int *i, char s, const char *l,
  * error by the caller). */
 int cli_jobs_value(const char *v);
 
+/* What every subcommand reads alike from its arguments: the inputs, --,
+ * -q, -j N and, with CLI_ARGS_EXTRACT (build, extract), -k, --rules,
+ * --encoding and --home-city.  cli_args_take() handles argv[*i] when it is
+ * one of these: it returns 1 when it took it, 0 when the caller must look
+ * at it, -1 after reporting a usage error (exit CLI_EXIT_USAGE). */
+enum { CLI_ARGS_EXTRACT = 1 };
+typedef struct cli_args {
+    const char **in;        /* argc + 1 entries, filled in order */
+    size_t nin;
+    int only_inputs, nstdin;
+    int quiet, keep_going, jobs;
+    const char *rules, *encoding, *home_city;
+} cli_args;
+int cli_args_take(char **argv, int argc, int *i, cli_args *a, unsigned flags);
+
 /* The rules folder (docs/cli.md, "Rules"): opt, $ZHKG_RULES, rules/ beside
  * the binary, ../share/zhkg/rules from it, the compiled-in directory.  buf
  * holds a path built here. */

@@ -104,17 +104,11 @@ typedef struct output {
 } output;
 
 typedef struct options {
-    const char *rules;
-    const char *home_city;
     const char *format;
     const char *update;    /* --update STATE */
-    const char *encoding;  /* --encoding ENC */
     output *out;
     size_t nout;
-    const char **in;
-    size_t nin;
-    int keep_going, quiet;
-    int jobs;
+    cli_args a;            /* inputs, -q, -k, -j, --rules, --encoding, --home-city */
     int figures;           /* zhkg render: outputs are figures */
     zk_export_opts xopt;   /* --base-iri, --cluster, --max-nodes, --layout */
 } options;
@@ -123,24 +117,18 @@ typedef struct options {
  * (help printed, or a usage error reported). */
 static int parse_build(int argc, char **argv, options *o)
 {
-    int only_inputs = 0, nstdin = 0, nstdout = 0;
+    int nstdout = 0;
 
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
-        int r;
-        if (only_inputs || a[0] != '-' || strcmp(a, "-") == 0) {
-            if (strcmp(a, "-") == 0 && nstdin++)
-                return cli_usage_error("'-' (standard input) given %s", "twice");
-            o->in[o->nin++] = a;
-        } else if (strcmp(a, "--") == 0) {
-            only_inputs = 1;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+        int r = cli_args_take(argv, argc, &i, &o->a, CLI_ARGS_EXTRACT);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r > 0)
+            continue;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(usage_text, stdout);
             return EXIT_OK;
-        } else if (strcmp(a, "-k") == 0 || strcmp(a, "--keep-going") == 0) {
-            o->keep_going = 1;
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            o->quiet = 1;
         } else if ((r = cli_opt_value(argv, argc, &i, 'o', "output", &v)) != 0) {
             if (r < 0)
                 return cli_usage_error("option '%s' needs a file name", a);
@@ -156,27 +144,6 @@ static int parse_build(int argc, char **argv, options *o)
                 return cli_usage_error("unknown format '%s' (use dot, graphml, "
                                    "jsonld, csv, svg, png or pdf)", v);
             o->format = v;
-        } else if ((r = cli_opt_value(argv, argc, &i, 0, "rules", &v)) != 0) {
-            if (r < 0)
-                return cli_usage_error("option '%s' needs a directory", a);
-            o->rules = v;
-        } else if ((r = cli_opt_value(argv, argc, &i, 'j', "jobs", &v)) != 0) {
-            if (r < 0)
-                return cli_usage_error("option '%s' needs a number of threads", a);
-            if ((o->jobs = cli_jobs_value(v)) == 0)
-                return cli_usage_error("bad number of threads '%s' (use 1 to 256)", v);
-        } else if ((r = cli_opt_value(argv, argc, &i, 0, "home-city", &v)) != 0) {
-            if (r < 0 || !*v)
-                return cli_usage_error("option '%s' needs a city name", a);
-            o->home_city = v;
-        } else if ((r = cli_opt_value(argv, argc, &i, 0, "encoding", &v)) != 0) {
-            if (r < 0)
-                return cli_usage_error("option '%s' needs an encoding", a);
-            if (!zk_encoding_supported(v))
-                return cli_usage_error("unknown encoding '%s' (use auto, gbk, "
-                                   "gb18030, big5, utf-16le, utf-16be or a "
-                                   "name iconv knows)", v);
-            o->encoding = v;
         } else if ((r = cli_opt_value(argv, argc, &i, 0, "update", &v)) != 0) {
             if (r < 0 || !*v || strcmp(v, "-") == 0)
                 return cli_usage_error("option '%s' needs a state file", a);
@@ -190,7 +157,7 @@ static int parse_build(int argc, char **argv, options *o)
     }
     if (o->nout == 0 && !o->update)
         return cli_usage_error("%s", "no output given (use -o FILE)");
-    if (o->nin == 0)
+    if (o->a.nin == 0)
         return cli_usage_error("%s", "no input given");
     for (size_t k = 0; k < o->nout; k++) {
         output *out = &o->out[k];
@@ -268,14 +235,14 @@ int cli_build_main(int argc, char **argv, int figures)
 
     memset(&o, 0, sizeof o);
     memset(&m, 0, sizeof m);
-    o.jobs = 1;
+    o.a.jobs = 1;
     o.figures = figures;
     if (figures)
         o.xopt.max_nodes = CLI_RENDER_MAX_NODES;
     o.out = calloc((size_t)argc + 1, sizeof *o.out);
-    o.in = calloc((size_t)argc + 1, sizeof *o.in);
+    o.a.in = calloc((size_t)argc + 1, sizeof *o.a.in);
     cli_inputs_init(&files);
-    if (o.out == NULL || o.in == NULL) {
+    if (o.out == NULL || o.a.in == NULL) {
         rc = EXIT_FAIL;
         cli_msg("%s", strerror(ENOMEM));
         goto done;
@@ -283,36 +250,36 @@ int cli_build_main(int argc, char **argv, int figures)
     if ((rc = parse_build(argc, argv, &o)) >= 0)
         goto done;
     rc = EXIT_FAIL;
-    files.opt.encoding = o.encoding;
-    for (size_t i = 0; i < o.nin; i++)
-        if (cli_inputs_add(&files, o.in[i]) != 0) {
+    files.opt.encoding = o.a.encoding;
+    for (size_t i = 0; i < o.a.nin; i++)
+        if (cli_inputs_add(&files, o.a.in[i]) != 0) {
             cli_msg("%s", strerror(ENOMEM));
             goto done;
         }
 
     memset(&err, 0, sizeof err);
-    const char *rdir = cli_find_rules(o.rules, rbuf, sizeof rbuf);
+    const char *rdir = cli_find_rules(o.a.rules, rbuf, sizeof rbuf);
     if (zk_rules_load(rdir, &rules, &err) != ZK_OK) {
         cli_report(&err, rdir);
         goto done;
     }
-    zk_rules_set_home_city(rules, o.home_city);
+    zk_rules_set_home_city(rules, o.a.home_city);
     if ((g = zk_graph_new()) == NULL) {
         cli_msg("%s", strerror(ENOMEM));
         goto done;
     }
-    if (o.update && cli_state_open(o.update, o.jobs, g, &m.state) != 0)
+    if (o.update && cli_state_open(o.update, o.a.jobs, g, &m.state) != 0)
         goto done;
     m.g = g;
-    m.keep_going = o.keep_going;
-    cli_progress_start(files.n, !o.quiet);
-    if (cli_jobs_run(rules, &files, o.jobs, merge_job, &m) != 0) {
+    m.keep_going = o.a.keep_going;
+    cli_progress_start(files.n, !o.a.quiet);
+    if (cli_jobs_run(rules, &files, o.a.jobs, merge_job, &m) != 0) {
         cli_msg("%s", strerror(errno));
         cli_progress_end();
         goto done;
     }
     cli_progress_end();
-    if (m.bad && !o.keep_going)
+    if (m.bad && !o.a.keep_going)
         goto done;
     if (m.state && cli_state_commit(m.state) != 0)
         goto done;
@@ -331,8 +298,8 @@ int cli_build_main(int argc, char **argv, int figures)
         }
     }
     if (m.state)
-        cli_state_summary(m.state, g, m.ndocs, m.seen, o.quiet);
-    else if (!o.quiet)
+        cli_state_summary(m.state, g, m.ndocs, m.seen, o.a.quiet);
+    else if (!o.a.quiet)
         cli_msg("%zu document%s, %zu nodes, %zu edges", m.ndocs,
             m.ndocs == 1 ? "" : "s", zk_graph_node_count(g),
             zk_graph_edge_count(g));
@@ -344,7 +311,7 @@ done:
     zk_rules_free(rules);
     cli_inputs_free(&files);
     free(o.out);
-    free(o.in);
+    free(o.a.in);
     return rc;
 }
 

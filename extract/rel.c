@@ -17,10 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct zk_tagged {
-    zk_buf s;
-} zk_tagged;
-
 static void build_tagged(const zk_text *t, size_t si, const zk_sent_marks *sm, zk_buf *b)
 {
     size_t p = t->sent[si].start, end = t->sent[si].end;
@@ -210,7 +206,6 @@ static void apply_rule(const zk_rules *r, const zk_rel_rule *rr, const zk_text *
             next++;
         start = next;
     }
-    (void)t;
 }
 
 void zk_rel_run(const zk_rules *r, const zk_text *t, const zk_sent_marks *marks, zk_doc *d)

@@ -165,5 +165,25 @@ static int text_check(const zk_text *t, const char *buf, size_t len,
     return text_check_ex(t, buf, len, 1, why, whysz);
 }
 
+/* 1 if a and b are the same normalised text: bytes, offset map and
+ * sentences (the fuzz targets read the same input twice and compare). */
+#if defined(__GNUC__)
+__attribute__((unused))
+#endif
+static int text_check_equal(const zk_text *a, const zk_text *b)
+{
+    if (a->norm_len != b->norm_len || a->nsent != b->nsent ||
+        memcmp(a->norm, b->norm, a->norm_len) != 0 ||
+        memcmp(a->map, b->map, (a->norm_len + 1) * sizeof *a->map) != 0)
+        return 0;
+    for (size_t i = 0; i < a->nsent; i++)
+        if (a->sent[i].start != b->sent[i].start ||
+            a->sent[i].end != b->sent[i].end ||
+            a->sent[i].para != b->sent[i].para ||
+            a->sent[i].headline != b->sent[i].headline)
+            return 0;
+    return 1;
+}
+
 #undef TEXT_FAIL
 #endif

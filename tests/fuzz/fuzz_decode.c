@@ -25,21 +25,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int same_text(const zk_text *a, const zk_text *b)
-{
-    if (a->norm_len != b->norm_len || a->nsent != b->nsent ||
-        memcmp(a->norm, b->norm, a->norm_len) != 0 ||
-        memcmp(a->map, b->map, (a->norm_len + 1) * sizeof *a->map) != 0)
-        return 0;
-    for (size_t i = 0; i < a->nsent; i++)
-        if (a->sent[i].start != b->sent[i].start ||
-            a->sent[i].end != b->sent[i].end ||
-            a->sent[i].para != b->sent[i].para ||
-            a->sent[i].headline != b->sent[i].headline)
-            return 0;
-    return 1;
-}
-
 static void fail(const char *enc, const char *what)
 {
     fprintf(stderr, "fuzz_decode (encoding %s): %s\n", enc ? enc : "auto",
@@ -71,9 +56,9 @@ static void one(const char *buf, size_t size, const char *enc,
     if (text_check_ex(a, buf, size, 0, why, sizeof why))
         fail(enc, why);
     if (zk_text_from_bytes("fuzz", buf, size, &opt, &b, &err) != ZK_OK ||
-        !same_text(a, b))
+        !text_check_equal(a, b))
         fail(enc, "not deterministic");
-    if (plain && !same_text(a, plain))
+    if (plain && !text_check_equal(a, plain))
         fail(enc, "UTF-8 text read otherwise than by zk_text_from_utf8");
     zk_text_free(a);
     zk_text_free(b);

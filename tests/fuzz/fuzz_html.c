@@ -24,21 +24,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int same_text(const zk_text *a, const zk_text *b)
-{
-    if (a->norm_len != b->norm_len || a->nsent != b->nsent ||
-        memcmp(a->norm, b->norm, a->norm_len) != 0 ||
-        memcmp(a->map, b->map, (a->norm_len + 1) * sizeof *a->map) != 0)
-        return 0;
-    for (size_t i = 0; i < a->nsent; i++)
-        if (a->sent[i].start != b->sent[i].start ||
-            a->sent[i].end != b->sent[i].end ||
-            a->sent[i].para != b->sent[i].para ||
-            a->sent[i].headline != b->sent[i].headline)
-            return 0;
-    return 1;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *buf = (const char *)data;
@@ -63,7 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     }
     if (zk_text_from_bytes("fuzz.html", buf, size, &opt, &b, &err) != ZK_OK ||
-        !same_text(a, b)) {
+        !text_check_equal(a, b)) {
         fprintf(stderr, "fuzz_html: not deterministic\n");
         abort();
     }

@@ -158,9 +158,6 @@ void zk_ner_learn_short_forms(zk_ner *s, const zk_cand *c)
             break;
         p += adv;
     }
-    /* the whole name without its place (北京昱栎技术有限公司 -> 昱栎技术有限公司) */
-    if (p > c->start && c->end - p >= 12 && !zk_rules_common(s->r, txt + p, c->end - p))
-        zk_ner_dyn_add(s, txt + p, c->end - p, c->canon, c->type);
     int depth = 0;
     while (p < c->suffix_start) {
         uint32_t cp;

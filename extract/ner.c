@@ -25,7 +25,7 @@
 void zk_cands_push(zk_cands *c, const zk_cand *x)
 {
     if (c->n == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 64;
+        c->cap = c->cap ? c->cap * 2 : 16;
         c->v = zk_xrealloc(c->v, c->cap * sizeof *c->v);
     }
     c->v[c->n++] = *x;
@@ -158,7 +158,7 @@ static size_t split_place_prefix(zk_ner *s, const zk_cand *x)
     size_t p = x->start, split = x->start;
     while (p < x->suffix_start) {
         zk_trie_match m[8];
-        size_t nm = zk_trie_prefixes(r->lex_trie, txt + p, x->suffix_start - p, m, 8);
+        size_t nm = zk_scan_get(s, p, x->suffix_start - p, ZK_SCAN_FORM, m, 8);
         if (!nm)
             break;
         const zk_lex_form *f = &r->forms[m[nm - 1].value];
@@ -186,7 +186,7 @@ static void add_placeless_alias(zk_ner *s, size_t ent, const zk_cand *x)
     size_t p = x->start;
     while (p < x->suffix_start) {
         zk_trie_match m[8];
-        size_t nm = zk_trie_prefixes(r->lex_trie, txt + p, x->suffix_start - p, m, 8);
+        size_t nm = zk_scan_get(s, p, x->suffix_start - p, ZK_SCAN_FORM, m, 8);
         if (!nm || strcmp(r->lex[r->forms[m[nm - 1].value].entry].type, "city") != 0)
             break;
         p += m[nm - 1].len;
@@ -214,7 +214,7 @@ static void commit(zk_ner *s, size_t si, zk_cands *c, zk_sent_marks *sm)
                 /* the places, one marker each, then the park */
                 for (size_t p = x->start; p < split;) {
                     zk_trie_match m[8];
-                    size_t nm = zk_trie_prefixes(s->r->lex_trie, s->t->norm + p, split - p, m, 8);
+                    size_t nm = zk_scan_get(s, p, split - p, ZK_SCAN_FORM, m, 8);
                     const zk_lex_entry *e = &s->r->lex[s->r->forms[m[nm - 1].value].entry];
                     zk_cand pc = *x;
                     pc.start = p;
@@ -331,11 +331,13 @@ static void update_topic(zk_ner *s, size_t si, zk_sent_marks *sm)
 static zk_cands borrow(const zk_cands *c)
 {
     zk_cands b = {0};
-    for (size_t i = 0; i < c->n; i++) {
-        zk_cand x = c->v[i];
-        x.owned = NULL;
-        zk_cands_push(&b, &x);
-    }
+    b.cap = c->n + 16; /* room for pass 2's candidates */
+    b.v = zk_xmalloc(b.cap * sizeof *b.v);
+    if (c->n)
+        memcpy(b.v, c->v, c->n * sizeof *b.v);
+    b.n = c->n;
+    for (size_t i = 0; i < b.n; i++)
+        b.v[i].owned = NULL;
     return b;
 }
 
@@ -347,6 +349,7 @@ zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
     s.t = t;
     s.d = d;
     s.dyn_trie = zk_trie_new();
+    zk_scan_build(&s.scan, r, t);
     zk_cands all = {0}, names = {0};
 
     /* Pass 1: full names and the aliases they introduce.  The candidates
@@ -427,6 +430,7 @@ zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
         free(s.dyn[i].canon);
     free(s.dyn);
     zk_trie_free(s.dyn_trie);
+    zk_scan_free(&s.scan);
     return marks;
 }
 

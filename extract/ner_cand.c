@@ -36,6 +36,15 @@ static int is_name_cp(uint32_t cp)
            cp == 0xFF0D || is_bracket_open(cp) || is_bracket_close(cp);
 }
 
+/* Byte length of the character at txt[p] (the normalised text is valid
+ * UTF-8, so its lead byte says), at most end - p. */
+static inline size_t char_len(const char *txt, size_t p, size_t end)
+{
+    unsigned c = (unsigned char)txt[p];
+    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return k <= end - p ? k : 1;
+}
+
 static size_t chars_in(const char *s, size_t n)
 {
     size_t c = 0;
@@ -45,12 +54,13 @@ static size_t chars_in(const char *s, size_t n)
 }
 
 /* 1 if s[0..n) is one or more generic words end to end. */
-static int all_generic(const zk_rules *r, const char *s, size_t n)
+static int all_generic(const zk_ner *s, size_t a, size_t n)
 {
+    const zk_rules *r = s->r;
     size_t p = 0;
     while (p < n) {
         zk_trie_match m[8];
-        size_t nm = zk_trie_prefixes(r->word_trie, s + p, n - p, m, 8);
+        size_t nm = zk_scan_get(s, a + p, n - p, ZK_SCAN_WORD, m, 8);
         size_t best = 0;
         for (size_t i = 0; i < nm; i++)
             if (r->words[m[i].value].classes & ZK_W_GENERIC)
@@ -109,7 +119,7 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
         bstart[i] = (size_t)-1;
     for (size_t q = ws; q < suf;) {
         zk_trie_match m[16];
-        size_t nm = zk_trie_prefixes(r->word_trie, txt + q, end - q, m, 16);
+        size_t nm = zk_scan_get(s, q, end - q, ZK_SCAN_WORD, m, 16);
         for (size_t i = 0; i < nm; i++) {
             unsigned cl = r->words[m[i].value].classes;
             if (cl & (ZK_W_STARTER | ZK_W_REGION)) {
@@ -131,31 +141,26 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
             int32_t v = m[i].value;
             if (!(v & ZK_COMMON_VERB) || (v & ZK_COMMON_FREQ_MAX) < ZK_VERB_BOUNDARY_FREQ)
                 continue;
-            const zk_word *w = zk_rules_word(r, txt + q, m[i].len);
+            const zk_word *w = zk_scan_word(s, q, m[i].len);
             if (w && (w->classes & (ZK_W_NAMEPART | ZK_W_STARTER | ZK_W_REGION)))
                 continue;
             size_t e = q + m[i].len - ws;
             if (bstart[e] == (size_t)-1 || bstart[e] > q - ws)
                 bstart[e] = q - ws;
         }
-        nm = zk_trie_prefixes(r->lex_trie, txt + q, end - q, m, 16);
+        nm = zk_scan_get(s, q, end - q, ZK_SCAN_FORM, m, 16);
         if (nm) {
             starter[q - ws] = 1;
             for (size_t x = q + 1; x < q + m[nm - 1].len && x < suf; x++)
                 inside[x - ws] = 1;
         }
-        uint32_t cp;
-        size_t k = zk_utf8_decode(txt + q, suf - q, &cp);
-        q += k ? k : 1;
+        q += char_len(txt, q, suf);
     }
     /* a conjunction (和, 及) right before a known name separates two names
      * (…保护中心和河北省…), while 工业和信息化 stays one name */
     for (size_t q = ws; q < suf;) {
-        uint32_t cp;
-        size_t k = zk_utf8_decode(txt + q, suf - q, &cp);
-        if (!k)
-            k = 1;
-        const zk_word *w = zk_rules_word(r, txt + q, k);
+        size_t k = char_len(txt, q, suf);
+        const zk_word *w = zk_scan_word(s, q, k);
         if (w && (w->classes & ZK_W_CONJ) && q + k < suf && starter[q + k - ws] &&
             !inside[q - ws]) {
             size_t e = q + k - ws;
@@ -179,7 +184,7 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
             } else {
                 cut = p;
                 zk_trie_match gm[8];
-                size_t ng = zk_trie_prefixes(r->word_trie, txt + ws + q, p - q, gm, 8);
+                size_t ng = zk_scan_get(s, ws + q, p - q, ZK_SCAN_WORD, gm, 8);
                 for (size_t g = 0; g < ng; g++) {
                     unsigned cl = r->words[gm[g].value].classes;
                     if (q + gm[g].len != p)
@@ -219,12 +224,12 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
         if (((unsigned char)txt[q] & 0xC0) == 0x80)
             continue;
         zk_trie_match lm[16];
-        size_t nl = zk_trie_prefixes(r->lex_trie, txt + q, end - q, lm, 16);
+        size_t nl = zk_scan_get(s, q, end - q, ZK_SCAN_FORM, lm, 16);
         if (!nl || q + lm[nl - 1].len != end)
             continue;
         size_t x = left;
         while (x < q) {
-            size_t nx = zk_trie_prefixes(r->lex_trie, txt + x, q - x, lm, 16);
+            size_t nx = zk_scan_get(s, x, q - x, ZK_SCAN_FORM, lm, 16);
             if (!nx || strcmp(r->lex[r->forms[lm[nx - 1].value].entry].type, "city") != 0)
                 break;
             x += lm[nx - 1].len;
@@ -256,7 +261,7 @@ static int suffix_blocked(const zk_ner *s, size_t ss, size_t se, size_t suf, siz
         if (((unsigned char)txt[q] & 0xC0) == 0x80)
             continue;
         zk_trie_match m[16];
-        size_t nm = zk_trie_prefixes(s->r->word_trie, txt + q, se - q, m, 16);
+        size_t nm = zk_scan_get(s, q, se - q, ZK_SCAN_WORD, m, 16);
         for (size_t i = 0; i < nm; i++) {
             unsigned cl = s->r->words[m[i].value].classes;
             size_t e = q + m[i].len;
@@ -285,18 +290,18 @@ static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body, int a
         if (txt[i] >= '0' && txt[i] <= '9')
             return 0; /* 5家医院, 4所高校: a count, not a name */
     zk_trie_match m[8];
-    size_t nm = zk_trie_prefixes(s->r->word_trie, txt + left, n, m, 8);
+    size_t nm = zk_scan_get(s, left, n, ZK_SCAN_WORD, m, 8);
     for (size_t i = 0; i < nm; i++) {
         unsigned cl = s->r->words[m[i].value].classes;
         if ((cl & ZK_W_DETERMINER) || ((cl & ZK_W_BOUNDARY) && chars_in(txt + left, m[i].len) > 1))
             return 0;
     }
     if (min_body > 0 && anchored_suffix) {
-        int32_t f = zk_trie_get(s->r->lex_trie, txt + left, n);
+        int32_t f = zk_scan_exact(s, left, n, ZK_SCAN_FORM);
         if (f >= 0 && strcmp(s->r->lex[s->r->forms[f].entry].type, "city") == 0)
             return 0; /* 天津基地, 北京办公室: a place and a bare ending */
     }
-    return !all_generic(s->r, txt + left, n);
+    return !all_generic(s, left, n);
 }
 
 static void push_name(zk_cands *out, size_t a, size_t b, const char *type,
@@ -318,9 +323,9 @@ static void push_name(zk_cands *out, size_t a, size_t b, const char *type,
     zk_cands_push(out, &c);
 }
 
-static int word_has(const zk_rules *r, const char *txt, size_t a, size_t b, unsigned cls)
+static int word_has(const zk_ner *s, size_t a, size_t b, unsigned cls)
 {
-    const zk_word *w = a < b ? zk_rules_word(r, txt + a, b - a) : NULL;
+    const zk_word *w = a < b ? zk_scan_word(s, a, b - a) : NULL;
     return w && (w->classes & cls);
 }
 
@@ -329,10 +334,9 @@ static int word_has(const zk_rules *r, const char *txt, size_t a, size_t b, unsi
 static int abbrev_in_context(const zk_ner *s, size_t ss, size_t se, size_t p, size_t len)
 {
     const char *txt = s->t->norm;
-    const zk_rules *r = s->r;
     for (size_t back = p, i = 0; i < 2 && back > ss; i++) {
         back -= zk_utf8_prev(txt, back);
-        if (word_has(r, txt, back, p, ZK_W_ABBREV_CTX))
+        if (word_has(s, back, p, ZK_W_ABBREV_CTX))
             return 1;
     }
     static const char dun[] = "、";
@@ -340,13 +344,13 @@ static int abbrev_in_context(const zk_ner *s, size_t ss, size_t se, size_t p, si
     if (p + len + dl < se && memcmp(txt + p + len, dun, dl) == 0) {
         size_t q = p + len + dl;
         size_t k = zk_utf8_prev(txt, q + 3 <= se ? q + 3 : q);
-        if (q + k <= se && word_has(r, txt, q, q + k, ZK_W_ABBREV))
+        if (q + k <= se && word_has(s, q, q + k, ZK_W_ABBREV))
             return 1;
     }
     if (p >= ss + dl + 3 && memcmp(txt + p - dl, dun, dl) == 0) {
         size_t q = p - dl;
         size_t k = zk_utf8_prev(txt, q);
-        if (word_has(r, txt, q - k, q, ZK_W_ABBREV))
+        if (word_has(s, q - k, q, ZK_W_ABBREV))
             return 1;
     }
     return 0;
@@ -361,8 +365,12 @@ static void context_names(zk_ner *s, size_t ss, size_t se, zk_cands *out)
     const char *txt = s->t->norm;
     if (!r->nents)
         return;
-    unsigned char *seen = zk_xmalloc(r->nneeds + 1);
-    zk_needs_scan(r, txt + ss, se - ss, seen);
+    unsigned char *seen = zk_xcalloc(r->nneeds + 1, 1);
+    for (uint32_t i = s->scan.at[ss]; i < s->scan.at[se]; i++) {
+        int32_t v = s->scan.hits[i].v[ZK_SCAN_NEEDS];
+        if (v >= 0)
+            seen[v] = 1;
+    }
     pcre2_match_data *md = NULL;
     for (size_t i = 0; i < r->nents; i++) {
         const zk_ent_rule *er = &r->ents[i];
@@ -382,12 +390,12 @@ static void context_names(zk_ner *s, size_t ss, size_t se, zk_cands *out)
             size_t a = ok ? ss + ov[2 * num] : ss, b = ok ? ss + ov[2 * num + 1] : ss;
             size_t chars = chars_in(txt + a, b - a);
             ok = ok && chars >= 2 && chars <= 10 && !zk_rules_common(r, txt + a, b - a) &&
-                 !all_generic(r, txt + a, b - a);
+                 !all_generic(s, a, b - a);
             if (ok) {
-                int32_t f = zk_trie_get(r->lex_trie, txt + a, b - a);
+                int32_t f = zk_scan_exact(s, a, b - a, ZK_SCAN_FORM);
                 ok = f < 0;
                 zk_trie_match m[8];
-                size_t nm = zk_trie_prefixes(r->word_trie, txt + a, b - a, m, 8);
+                size_t nm = zk_scan_get(s, a, b - a, ZK_SCAN_WORD, m, 8);
                 for (size_t k = 0; ok && k < nm; k++)
                     ok = !(r->words[m[k].value].classes &
                            (ZK_W_BOUNDARY | ZK_W_DETERMINER | ZK_W_GROUP | ZK_W_REGION |
@@ -421,7 +429,7 @@ static size_t province_run(zk_ner *s, size_t p, size_t se, zk_cands *out)
     while (q < se) {
         uint32_t cp;
         size_t k = zk_utf8_decode(txt + q, se - q, &cp);
-        const zk_word *w = k ? zk_rules_word(r, txt + q, k) : NULL;
+        const zk_word *w = k ? zk_scan_word(s, q, k) : NULL;
         if (!w || !(w->classes & ZK_W_PROVINCE))
             break;
         if (n++)
@@ -430,7 +438,7 @@ static size_t province_run(zk_ner *s, size_t p, size_t se, zk_cands *out)
         q += k;
     }
     zk_trie_match m[8];
-    size_t nm = zk_trie_prefixes(r->word_trie, txt + q, se - q, m, 8);
+    size_t nm = zk_scan_get(s, q, se - q, ZK_SCAN_WORD, m, 8);
     size_t count = 0;
     for (size_t i = 0; i < nm; i++)
         if (r->words[m[i].value].classes & ZK_W_COUNT)
@@ -484,11 +492,9 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
         context_names(s, ss, se, out);
     for (size_t p = ss; p < se;) {
         uint32_t cp;
-        size_t k = zk_utf8_decode(txt + p, se - p, &cp);
-        if (!k)
-            k = 1;
+        size_t k = char_len(txt, p, se);
         zk_trie_match m[16];
-        size_t nm = stat ? zk_trie_prefixes(r->lex_trie, txt + p, se - p, m, 16) : 0;
+        size_t nm = stat ? zk_scan_get(s, p, se - p, ZK_SCAN_FORM, m, 16) : 0;
         if (nm) {
             const zk_lex_form *f = &r->forms[m[nm - 1].value];
             const zk_lex_entry *e = &r->lex[f->entry];
@@ -498,7 +504,7 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
             int ok = 1;
             if (f->is_alias && strcmp(e->type, "city") == 0 && end < se) {
                 zk_trie_match am[8];
-                size_t na = zk_trie_prefixes(r->word_trie, txt + end, se - end, am, 8);
+                size_t na = zk_scan_get(s, end, se - end, ZK_SCAN_WORD, am, 8);
                 for (size_t i = 0; i < na; i++)
                     if (r->words[am[i].value].classes & ZK_W_NOTPLACE)
                         ok = 0;
@@ -510,17 +516,17 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
         if (pass2) {
             /* a province run starts here: this character is a province form
              * or a count (三省一市), and the one before is no province form */
-            const zk_word *here = zk_rules_word(r, txt + p, k);
+            const zk_word *here = zk_scan_word(s, p, k);
             int starts = here && (here->classes & ZK_W_PROVINCE);
             if (!starts) {
                 zk_trie_match cm[8];
-                size_t nc = zk_trie_prefixes(r->word_trie, txt + p, se - p, cm, 8);
+                size_t nc = zk_scan_get(s, p, se - p, ZK_SCAN_WORD, cm, 8);
                 for (size_t i = 0; i < nc; i++)
                     starts |= (r->words[cm[i].value].classes & ZK_W_COUNT) != 0;
             }
             if (starts && p > ss) {
                 size_t pk = zk_utf8_prev(txt, p);
-                const zk_word *before = zk_rules_word(r, txt + p - pk, pk);
+                const zk_word *before = zk_scan_word(s, p - pk, pk);
                 starts = !before || !(before->classes & ZK_W_PROVINCE);
             }
             if (starts)
@@ -534,7 +540,7 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
                           NULL);
             }
         }
-        nm = stat ? zk_trie_prefixes(r->suffix_trie, txt + p, se - p, m, 16) : 0;
+        nm = stat ? zk_scan_get(s, p, se - p, ZK_SCAN_SUFFIX, m, 16) : 0;
         if (nm && p + m[nm - 1].len != last_suffix_end) {
             const zk_suffix *sf = &r->suffixes[m[nm - 1].value];
             size_t end = p + m[nm - 1].len;
@@ -556,7 +562,7 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
                 out->v[out->n - 1].home_prefix = home_pref;
             }
         }
-        nm = zk_trie_prefixes(r->word_trie, txt + p, se - p, m, 16);
+        nm = zk_scan_get(s, p, se - p, ZK_SCAN_WORD, m, 16);
         for (size_t i = 0; i < nm; i++) {
             const zk_word *w = &r->words[m[i].value];
             /* blocks are static, the other classes dynamic */

@@ -34,6 +34,23 @@ typedef struct zk_dyn_form {
     const char *type;
 } zk_dyn_form;
 
+/* ner_scan.c: the keys of zk_rules.scan_trie at every character of the
+ * document's sentences.  The matches at byte p are hits[at[p]..at[p+1]),
+ * shortest first. */
+typedef struct zk_scan_hit {
+    uint32_t len;
+    int32_t v[ZK_SCAN_NSETS];   /* zk_rules.scan[key].v: the value in each set */
+} zk_scan_hit;
+
+typedef struct zk_scan {
+    uint32_t *at;               /* norm_len + 1 entries */
+    zk_scan_hit *hits;
+    size_t nhits, cap;
+} zk_scan;
+
+void zk_scan_build(zk_scan *sc, const zk_rules *r, const zk_text *t);
+void zk_scan_free(zk_scan *sc);
+
 typedef struct zk_ner {
     const zk_rules *r;
     const zk_text *t;
@@ -43,7 +60,50 @@ typedef struct zk_ner {
     size_t ndyn, capdyn;
     const char *home;           /* home city of the paper, or NULL */
     char *last_run;             /* members of the last province run (沪苏浙皖), or NULL */
+    zk_scan scan;               /* static keys at every character */
 } zk_ner;
+
+/* What zk_trie_prefixes(the trie of set, norm + p, lim, out, max) would
+ * give, from the scan: p is a character of a sentence and p + lim is no
+ * further than the sentence's end. */
+static inline size_t zk_scan_get(const zk_ner *s, size_t p, size_t lim, int set,
+                                 zk_trie_match *out, size_t max)
+{
+    const zk_scan_hit *h = s->scan.hits;
+    size_t k = 0;
+    if (lim == 0)
+        return 0;
+    for (uint32_t i = s->scan.at[p], e = s->scan.at[p + 1]; i < e && k < max; i++) {
+        if (h[i].len > lim)
+            break;
+        int32_t v = h[i].v[set];
+        if (v >= 0) {
+            out[k].len = h[i].len;
+            out[k].value = v;
+            k++;
+        }
+    }
+    return k;
+}
+
+/* What zk_trie_get(the trie of set, norm + p, len) would give. */
+static inline int32_t zk_scan_exact(const zk_ner *s, size_t p, size_t len, int set)
+{
+    const zk_scan_hit *h = s->scan.hits;
+    if (len == 0)
+        return -1;
+    for (uint32_t i = s->scan.at[p], e = s->scan.at[p + 1]; i < e; i++)
+        if (h[i].len >= len)
+            return h[i].len == len ? h[i].v[set] : -1;
+    return -1;
+}
+
+/* The word of words.tsv that is norm[p..p+len), or NULL (p as above). */
+static inline const zk_word *zk_scan_word(const zk_ner *s, size_t p, size_t len)
+{
+    int32_t w = zk_scan_exact(s, p, len, ZK_SCAN_WORD);
+    return w < 0 ? NULL : &s->r->words[w];
+}
 
 void zk_cands_push(zk_cands *c, const zk_cand *x);
 /* Candidate spans of sentence si: ZK_CAND_STATIC gives those that depend

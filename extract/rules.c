@@ -23,6 +23,7 @@ zk_rules *zk_rules_new_empty(const char *dir)
     r->word_trie = zk_trie_new();
     r->suffix_trie = zk_trie_new();
     r->common_trie = zk_trie_new();
+    r->scan_trie = zk_trie_new();
     r->mctx = pcre2_match_context_create(NULL);
     /* a relation rule has no business backtracking more than this in one
      * match; a match that would is given up (no edge) */
@@ -76,8 +77,26 @@ void zk_rules_free(zk_rules *r)
     zk_trie_free(r->word_trie);
     zk_trie_free(r->suffix_trie);
     zk_trie_free(r->common_trie);
+    zk_trie_free(r->scan_trie);
+    free(r->scan);
     free(r->dir);
     free(r);
+}
+
+void zk_rules_scan_add(zk_rules *r, const char *key, size_t len, int set, int32_t value)
+{
+    int32_t k = zk_trie_get(r->scan_trie, key, len);
+    if (k < 0) {
+        if (r->nscan == r->capscan) {
+            r->capscan = r->capscan ? r->capscan * 2 : 1024;
+            r->scan = zk_xrealloc(r->scan, r->capscan * sizeof *r->scan);
+        }
+        k = (int32_t)r->nscan++;
+        for (int i = 0; i < ZK_SCAN_NSETS; i++)
+            r->scan[k].v[i] = -1;
+        zk_trie_add(r->scan_trie, key, len, k);
+    }
+    r->scan[k].v[set] = value;
 }
 
 static int cmp_str(const void *a, const void *b)

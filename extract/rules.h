@@ -31,6 +31,17 @@ typedef struct zk_lex_form {
     int is_alias;
 } zk_lex_form;
 
+/* The four key sets of zk_rules.scan_trie. */
+enum { ZK_SCAN_FORM, ZK_SCAN_WORD, ZK_SCAN_SUFFIX, ZK_SCAN_NEEDS, ZK_SCAN_NSETS };
+
+typedef struct zk_scan_key {
+    int32_t v[ZK_SCAN_NSETS];
+} zk_scan_key;
+
+/* Record that key[0..len) is a key of set with the given value (called
+ * when a key is new in that set's trie). */
+void zk_rules_scan_add(zk_rules *r, const char *key, size_t len, int set, int32_t value);
+
 /* Word classes (words.tsv); a word may carry several. */
 enum {
     ZK_W_BOUNDARY = 1u << 0,   /* a word that cannot start a name: 在 与 引进 */
@@ -134,6 +145,14 @@ struct zk_rules {
     zk_trie *needs_trie;   /* every needs word of every rule -> its number */
     size_t nneeds;
     size_t nents, capents;
+    /* The union of the lexicon forms, words, suffixes and needs words, for
+     * one walk per character of a document (extract/ner_scan.c): its
+     * values index scan[], whose v[ZK_SCAN_*] is the key's value in each
+     * of the four tries (-1: not a key of that trie).  Kept in step with
+     * them by zk_rules_scan_add(). */
+    zk_trie *scan_trie;
+    zk_scan_key *scan;
+    size_t nscan, capscan;
 };
 
 /* Values of common_trie: frequency (capped) and a verb flag. */

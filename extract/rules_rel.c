@@ -150,6 +150,8 @@ static void number_needs(zk_rules *r, zk_needs *nd)
     for (size_t i = 0; i < nd->n; i++) {
         int32_t old = zk_trie_add(r->needs_trie, nd->w[i], strlen(nd->w[i]),
                                   (int32_t)r->nneeds);
+        if (old < 0)
+            zk_rules_scan_add(r, nd->w[i], strlen(nd->w[i]), ZK_SCAN_NEEDS, (int32_t)r->nneeds);
         nd->id[i] = old >= 0 ? old : (int32_t)r->nneeds++;
     }
 }

@@ -161,6 +161,8 @@ static void add_form(zk_rules *r, const char *s, size_t entry, int is_alias)
         r->forms = zk_xrealloc(r->forms, r->capforms * sizeof *r->forms);
     }
     int32_t old = zk_trie_add(r->lex_trie, s, strlen(s), (int32_t)r->nforms);
+    if (old < 0)
+        zk_rules_scan_add(r, s, strlen(s), ZK_SCAN_FORM, (int32_t)r->nforms);
     if (old >= 0) {
         /* A full name beats an alias of another entry; otherwise first wins. */
         if (!is_alias && r->forms[old].is_alias) {
@@ -288,6 +290,7 @@ zk_status zk_rules_load_words(zk_rules *r, const char *path, zk_error *err)
             memset(&r->words[idx], 0, sizeof r->words[idx]);
             r->words[idx].word = zk_xstrdup(w);
             zk_trie_add(r->word_trie, w, strlen(w), idx);
+            zk_rules_scan_add(r, w, strlen(w), ZK_SCAN_WORD, idx);
         }
         zk_word *wd = &r->words[idx];
         unsigned bit = zk_word_classes[c].bit;
@@ -342,7 +345,9 @@ zk_status zk_rules_load_suffixes(zk_rules *r, const char *path, zk_error *err)
         s->type = zk_xstrdup(l.field[1]);
         s->min_body = (int)mb;
         s->anchored = anchored;
-        zk_trie_add(r->suffix_trie, s->suffix, strlen(s->suffix), (int32_t)r->nsuffixes);
+        if (zk_trie_add(r->suffix_trie, s->suffix, strlen(s->suffix), (int32_t)r->nsuffixes) < 0)
+            zk_rules_scan_add(r, s->suffix, strlen(s->suffix), ZK_SCAN_SUFFIX,
+                              (int32_t)r->nsuffixes);
         r->nsuffixes++;
     }
     zk_tsv_close(&t);

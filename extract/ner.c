@@ -48,6 +48,41 @@ static int cmp_start(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* Sort c stably (equal candidates keep their order, as with glibc's
+ * merge sort, so that the result is the same on every platform): by
+ * insertion for the few candidates of a sentence, else by merging. */
+static void sort_cands(zk_cands *c, int (*cmp)(const void *, const void *))
+{
+    if (c->n > 24) {
+        zk_cand *tmp = zk_xmalloc(c->n * sizeof *tmp);
+        for (size_t w = 1; w < c->n; w *= 2) {
+            for (size_t lo = 0; lo < c->n; lo += 2 * w) {
+                size_t mid = lo + w < c->n ? lo + w : c->n;
+                size_t hi = lo + 2 * w < c->n ? lo + 2 * w : c->n;
+                size_t i = lo, j = mid, k = lo;
+                while (i < mid && j < hi)
+                    tmp[k++] = cmp(&c->v[j], &c->v[i]) < 0 ? c->v[j++] : c->v[i++];
+                while (i < mid)
+                    tmp[k++] = c->v[i++];
+                while (j < hi)
+                    tmp[k++] = c->v[j++];
+            }
+            memcpy(c->v, tmp, c->n * sizeof *tmp);
+        }
+        free(tmp);
+        return;
+    }
+    for (size_t i = 1; i < c->n; i++) {
+        zk_cand x = c->v[i];
+        size_t j = i;
+        while (j > 0 && cmp(&c->v[j - 1], &x) > 0) {
+            c->v[j] = c->v[j - 1];
+            j--;
+        }
+        c->v[j] = x;
+    }
+}
+
 /* Keep the best non-overlapping candidates, in text order. */
 static void resolve(zk_cands *c)
 {
@@ -55,7 +90,7 @@ static void resolve(zk_cands *c)
         return;
     /* A block (a region such as 京津冀, a phrase that is never a name) kills
      * every candidate that overlaps it without covering it whole. */
-    qsort(c->v, c->n, sizeof *c->v, cmp_start);
+    sort_cands(c, cmp_start);
     size_t maxlen = 0;
     for (size_t i = 0; i < c->n; i++)
         if (c->v[i].end - c->v[i].start > maxlen)
@@ -90,7 +125,7 @@ static void resolve(zk_cands *c)
             c->v[kept++] = c->v[i];
     }
     c->n = kept;
-    qsort(c->v, c->n, sizeof *c->v, cmp_cand);
+    sort_cands(c, cmp_cand);
     /* greedy, best first; taken[] marks the bytes already covered, so the
      * cost is the total length of the candidates, not their number squared */
     size_t lo = (size_t)-1, hi = 0;
@@ -115,7 +150,7 @@ static void resolve(zk_cands *c)
     }
     free(taken);
     c->n = k;
-    qsort(c->v, c->n, sizeof *c->v, cmp_start);
+    sort_cands(c, cmp_start);
 }
 
 static void add_mention(zk_ner *s, size_t ent, size_t sent, const zk_cand *c)
@@ -157,7 +192,7 @@ static size_t split_place_prefix(zk_ner *s, const zk_cand *x)
     const char *txt = s->t->norm;
     size_t p = x->start, split = x->start;
     while (p < x->suffix_start) {
-        zk_trie_match m[8];
+        zk_scan_match m[8];
         size_t nm = zk_scan_get(s, p, x->suffix_start - p, ZK_SCAN_FORM, m, 8);
         if (!nm)
             break;
@@ -185,7 +220,7 @@ static void add_placeless_alias(zk_ner *s, size_t ent, const zk_cand *x)
     const char *txt = s->t->norm;
     size_t p = x->start;
     while (p < x->suffix_start) {
-        zk_trie_match m[8];
+        zk_scan_match m[8];
         size_t nm = zk_scan_get(s, p, x->suffix_start - p, ZK_SCAN_FORM, m, 8);
         if (!nm || strcmp(r->lex[r->forms[m[nm - 1].value].entry].type, "city") != 0)
             break;
@@ -213,7 +248,7 @@ static void commit(zk_ner *s, size_t si, zk_cands *c, zk_sent_marks *sm)
             if (split > x->start) {
                 /* the places, one marker each, then the park */
                 for (size_t p = x->start; p < split;) {
-                    zk_trie_match m[8];
+                    zk_scan_match m[8];
                     size_t nm = zk_scan_get(s, p, split - p, ZK_SCAN_FORM, m, 8);
                     const zk_lex_entry *e = &s->r->lex[s->r->forms[m[nm - 1].value].entry];
                     zk_cand pc = *x;

@@ -56,14 +56,13 @@ static size_t chars_in(const char *s, size_t n)
 /* 1 if s[0..n) is one or more generic words end to end. */
 static int all_generic(const zk_ner *s, size_t a, size_t n)
 {
-    const zk_rules *r = s->r;
     size_t p = 0;
     while (p < n) {
-        zk_trie_match m[8];
+        zk_scan_match m[8];
         size_t nm = zk_scan_get(s, a + p, n - p, ZK_SCAN_WORD, m, 8);
         size_t best = 0;
         for (size_t i = 0; i < nm; i++)
-            if (r->words[m[i].value].classes & ZK_W_GENERIC)
+            if (m[i].info & ZK_W_GENERIC)
                 best = m[i].len;
         if (!best)
             return 0;
@@ -118,10 +117,10 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
     for (size_t i = 0; i <= suf - ws; i++)
         bstart[i] = (size_t)-1;
     for (size_t q = ws; q < suf;) {
-        zk_trie_match m[16];
+        zk_scan_match m[16];
         size_t nm = zk_scan_get(s, q, end - q, ZK_SCAN_WORD, m, 16);
         for (size_t i = 0; i < nm; i++) {
-            unsigned cl = r->words[m[i].value].classes;
+            unsigned cl = m[i].info;
             if (cl & (ZK_W_STARTER | ZK_W_REGION)) {
                 starter[q - ws] = 1;
                 for (size_t x = q + 1; x < q + m[i].len && x < suf; x++)
@@ -136,15 +135,16 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
         }
         /* frequent verbs of the common-word list end a name's left edge
          * (探索科创园 -> no name), unless words.tsv marks them namepart */
-        nm = zk_trie_prefixes(r->common_trie, txt + q, suf - q, m, 16);
+        zk_trie_match cm[16];
+        nm = zk_trie_prefixes(r->common_trie, txt + q, suf - q, cm, 16);
         for (size_t i = nm ? nm - 1 : 0; i < nm; i++) { /* the longest word only: 知识产权, not 知识 */
-            int32_t v = m[i].value;
+            int32_t v = cm[i].value;
             if (!(v & ZK_COMMON_VERB) || (v & ZK_COMMON_FREQ_MAX) < ZK_VERB_BOUNDARY_FREQ)
                 continue;
-            const zk_word *w = zk_scan_word(s, q, m[i].len);
+            const zk_word *w = zk_scan_word(s, q, cm[i].len);
             if (w && (w->classes & (ZK_W_NAMEPART | ZK_W_STARTER | ZK_W_REGION)))
                 continue;
-            size_t e = q + m[i].len - ws;
+            size_t e = q + cm[i].len - ws;
             if (bstart[e] == (size_t)-1 || bstart[e] > q - ws)
                 bstart[e] = q - ws;
         }
@@ -183,10 +183,10 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
                 /* 在 of 企商在线: part of a longer ordinary word */
             } else {
                 cut = p;
-                zk_trie_match gm[8];
+                zk_scan_match gm[8];
                 size_t ng = zk_scan_get(s, ws + q, p - q, ZK_SCAN_WORD, gm, 8);
                 for (size_t g = 0; g < ng; g++) {
-                    unsigned cl = r->words[gm[g].value].classes;
+                    unsigned cl = gm[g].info;
                     if (q + gm[g].len != p)
                         continue;
                     if (cl & (ZK_W_GROUP | ZK_W_DETERMINER))
@@ -223,7 +223,7 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
     for (size_t q = left; q < suf; q++) {
         if (((unsigned char)txt[q] & 0xC0) == 0x80)
             continue;
-        zk_trie_match lm[16];
+        zk_scan_match lm[16];
         size_t nl = zk_scan_get(s, q, end - q, ZK_SCAN_FORM, lm, 16);
         if (!nl || q + lm[nl - 1].len != end)
             continue;
@@ -260,10 +260,10 @@ static int suffix_blocked(const zk_ner *s, size_t ss, size_t se, size_t suf, siz
     for (; q <= suf; q++) {
         if (((unsigned char)txt[q] & 0xC0) == 0x80)
             continue;
-        zk_trie_match m[16];
+        zk_scan_match m[16];
         size_t nm = zk_scan_get(s, q, se - q, ZK_SCAN_WORD, m, 16);
         for (size_t i = 0; i < nm; i++) {
-            unsigned cl = s->r->words[m[i].value].classes;
+            unsigned cl = m[i].info;
             size_t e = q + m[i].len;
             if ((cl & ZK_W_NOTNAME) && e >= end)
                 return 1;
@@ -289,10 +289,10 @@ static int body_ok(const zk_ner *s, size_t left, size_t suf, int min_body, int a
     for (size_t i = left; i < suf; i++)
         if (txt[i] >= '0' && txt[i] <= '9')
             return 0; /* 5家医院, 4所高校: a count, not a name */
-    zk_trie_match m[8];
+    zk_scan_match m[8];
     size_t nm = zk_scan_get(s, left, n, ZK_SCAN_WORD, m, 8);
     for (size_t i = 0; i < nm; i++) {
-        unsigned cl = s->r->words[m[i].value].classes;
+        unsigned cl = m[i].info;
         if ((cl & ZK_W_DETERMINER) || ((cl & ZK_W_BOUNDARY) && chars_in(txt + left, m[i].len) > 1))
             return 0;
     }
@@ -367,7 +367,7 @@ static void context_names(zk_ner *s, size_t ss, size_t se, zk_cands *out)
         return;
     unsigned char *seen = zk_xcalloc(r->nneeds + 1, 1);
     for (uint32_t i = s->scan.at[ss]; i < s->scan.at[se]; i++) {
-        int32_t v = s->scan.hits[i].v[ZK_SCAN_NEEDS];
+        int32_t v = s->scan.hits[i].k.v[ZK_SCAN_NEEDS];
         if (v >= 0)
             seen[v] = 1;
     }
@@ -394,10 +394,10 @@ static void context_names(zk_ner *s, size_t ss, size_t se, zk_cands *out)
             if (ok) {
                 int32_t f = zk_scan_exact(s, a, b - a, ZK_SCAN_FORM);
                 ok = f < 0;
-                zk_trie_match m[8];
+                zk_scan_match m[8];
                 size_t nm = zk_scan_get(s, a, b - a, ZK_SCAN_WORD, m, 8);
                 for (size_t k = 0; ok && k < nm; k++)
-                    ok = !(r->words[m[k].value].classes &
+                    ok = !(m[k].info &
                            (ZK_W_BOUNDARY | ZK_W_DETERMINER | ZK_W_GROUP | ZK_W_REGION |
                             ZK_W_GENERIC));
             }
@@ -421,7 +421,6 @@ static void context_names(zk_ner *s, size_t ss, size_t se, zk_cands *out)
  * run of the document.  Returns the bytes consumed (0: none). */
 static size_t province_run(zk_ner *s, size_t p, size_t se, zk_cands *out)
 {
-    const zk_rules *r = s->r;
     const char *txt = s->t->norm;
     zk_buf members;
     zk_buf_init(&members);
@@ -437,11 +436,11 @@ static size_t province_run(zk_ner *s, size_t p, size_t se, zk_cands *out)
         zk_buf_puts(&members, w->value[16]);
         q += k;
     }
-    zk_trie_match m[8];
+    zk_scan_match m[8];
     size_t nm = zk_scan_get(s, q, se - q, ZK_SCAN_WORD, m, 8);
     size_t count = 0;
     for (size_t i = 0; i < nm; i++)
-        if (r->words[m[i].value].classes & ZK_W_COUNT)
+        if (m[i].info & ZK_W_COUNT)
             count = m[i].len;
     size_t used = 0;
     if ((n >= 2 && count) || n >= 4) {
@@ -493,25 +492,26 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
     for (size_t p = ss; p < se;) {
         uint32_t cp;
         size_t k = char_len(txt, p, se);
-        zk_trie_match m[16];
+        zk_scan_match m[16];
         size_t nm = stat ? zk_scan_get(s, p, se - p, ZK_SCAN_FORM, m, 16) : 0;
         if (nm) {
-            const zk_lex_form *f = &r->forms[m[nm - 1].value];
-            const zk_lex_entry *e = &r->lex[f->entry];
+            uint32_t info = m[nm - 1].info;
             size_t end = p + m[nm - 1].len;
             /* a short place form that runs into a word of class after_place
              * (兴隆村, 王村路) names something else */
             int ok = 1;
-            if (f->is_alias && strcmp(e->type, "city") == 0 && end < se) {
-                zk_trie_match am[8];
+            if ((info & ZK_SCAN_ALIAS) && (info & ZK_SCAN_CITY) && end < se) {
+                zk_scan_match am[8];
                 size_t na = zk_scan_get(s, end, se - end, ZK_SCAN_WORD, am, 8);
                 for (size_t i = 0; i < na; i++)
-                    if (r->words[am[i].value].classes & ZK_W_NOTPLACE)
+                    if (am[i].info & ZK_W_NOTPLACE)
                         ok = 0;
             }
-            if (ok)
+            if (ok) {
+                const zk_lex_entry *e = &r->lex[r->forms[m[nm - 1].value].entry];
                 push_name(out, p, end, e->type, e->name, NULL,
-                          f->is_alias ? "lexicon-alias" : "lexicon", 3, e);
+                          (info & ZK_SCAN_ALIAS) ? "lexicon-alias" : "lexicon", 3, e);
+            }
         }
         if (pass2) {
             /* a province run starts here: this character is a province form
@@ -519,10 +519,10 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
             const zk_word *here = zk_scan_word(s, p, k);
             int starts = here && (here->classes & ZK_W_PROVINCE);
             if (!starts) {
-                zk_trie_match cm[8];
+                zk_scan_match cm[8];
                 size_t nc = zk_scan_get(s, p, se - p, ZK_SCAN_WORD, cm, 8);
                 for (size_t i = 0; i < nc; i++)
-                    starts |= (r->words[cm[i].value].classes & ZK_W_COUNT) != 0;
+                    starts |= (cm[i].info & ZK_W_COUNT) != 0;
             }
             if (starts && p > ss) {
                 size_t pk = zk_utf8_prev(txt, p);
@@ -533,10 +533,11 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
                 province_run(s, p, se, out);
         }
         if (pass2 && s->ndyn) {
-            nm = zk_trie_prefixes(s->dyn_trie, txt + p, se - p, m, 16);
+            zk_trie_match dm[16];
+            nm = zk_trie_prefixes(s->dyn_trie, txt + p, se - p, dm, 16);
             if (nm) {
-                const zk_dyn_form *f = &s->dyn[m[nm - 1].value];
-                push_name(out, p, p + m[nm - 1].len, f->type, f->canon, NULL, "doc-alias", 3,
+                const zk_dyn_form *f = &s->dyn[dm[nm - 1].value];
+                push_name(out, p, p + dm[nm - 1].len, f->type, f->canon, NULL, "doc-alias", 3,
                           NULL);
             }
         }

@@ -39,8 +39,16 @@ typedef struct zk_dyn_form {
  * shortest first. */
 typedef struct zk_scan_hit {
     uint32_t len;
-    int32_t v[ZK_SCAN_NSETS];   /* zk_rules.scan[key].v: the value in each set */
+    zk_scan_key k;              /* a copy of the key's zk_rules.scan entry */
 } zk_scan_hit;
+
+/* A match of one set: its length, its value in that set's trie and, for a
+ * word its classes, for a lexicon form ZK_SCAN_ALIAS | ZK_SCAN_CITY. */
+typedef struct zk_scan_match {
+    size_t len;
+    int32_t value;
+    uint32_t info;
+} zk_scan_match;
 
 typedef struct zk_scan {
     uint32_t *at;               /* norm_len + 1 entries */
@@ -64,10 +72,10 @@ typedef struct zk_ner {
 } zk_ner;
 
 /* What zk_trie_prefixes(the trie of set, norm + p, lim, out, max) would
- * give, from the scan: p is a character of a sentence and p + lim is no
+ * give (with each match's info), from the scan: p is a character of a sentence and p + lim is no
  * further than the sentence's end. */
 static inline size_t zk_scan_get(const zk_ner *s, size_t p, size_t lim, int set,
-                                 zk_trie_match *out, size_t max)
+                                 zk_scan_match *out, size_t max)
 {
     const zk_scan_hit *h = s->scan.hits;
     size_t k = 0;
@@ -76,10 +84,11 @@ static inline size_t zk_scan_get(const zk_ner *s, size_t p, size_t lim, int set,
     for (uint32_t i = s->scan.at[p], e = s->scan.at[p + 1]; i < e && k < max; i++) {
         if (h[i].len > lim)
             break;
-        int32_t v = h[i].v[set];
+        int32_t v = h[i].k.v[set];
         if (v >= 0) {
             out[k].len = h[i].len;
             out[k].value = v;
+            out[k].info = set == ZK_SCAN_WORD ? h[i].k.word_classes : h[i].k.form_info;
             k++;
         }
     }
@@ -94,7 +103,7 @@ static inline int32_t zk_scan_exact(const zk_ner *s, size_t p, size_t len, int s
         return -1;
     for (uint32_t i = s->scan.at[p], e = s->scan.at[p + 1]; i < e; i++)
         if (h[i].len >= len)
-            return h[i].len == len ? h[i].v[set] : -1;
+            return h[i].len == len ? h[i].k.v[set] : -1;
     return -1;
 }
 

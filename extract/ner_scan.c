@@ -22,6 +22,23 @@
 
 #define ZK_SCAN_MAXHITS 64
 
+/* 0 if no key can start at s (the first character is in no key's first
+ * place); 1 if one may. */
+static inline int may_start(const zk_rules *r, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t cp;
+    if (u[0] < 0x80)
+        cp = u[0];
+    else if (u[0] >= 0xE0 && u[0] < 0xF0 && n >= 3)
+        cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    else if (u[0] >= 0xC2 && u[0] < 0xE0 && n >= 2)
+        cp = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+    else
+        return 1; /* four bytes (or not UTF-8): ask the trie */
+    return (r->scan_first[cp >> 3] >> (cp & 7)) & 1;
+}
+
 void zk_scan_build(zk_scan *sc, const zk_rules *r, const zk_text *t)
 {
     memset(sc, 0, sizeof *sc);
@@ -32,7 +49,7 @@ void zk_scan_build(zk_scan *sc, const zk_rules *r, const zk_text *t)
         for (; pos < ss; pos++)
             sc->at[pos + 1] = (uint32_t)sc->nhits;
         for (size_t p = ss; p < se; p++) {
-            if (((unsigned char)t->norm[p] & 0xC0) != 0x80) {
+            if (((unsigned char)t->norm[p] & 0xC0) != 0x80 && may_start(r, t->norm + p, se - p)) {
                 zk_trie_match m[ZK_SCAN_MAXHITS];
                 size_t nm = zk_trie_prefixes(r->scan_trie, t->norm + p, se - p, m,
                                              ZK_SCAN_MAXHITS);
@@ -43,8 +60,7 @@ void zk_scan_build(zk_scan *sc, const zk_rules *r, const zk_text *t)
                 }
                 for (size_t i = 0; i < nm; i++) {
                     sc->hits[sc->nhits].len = (uint32_t)m[i].len;
-                    memcpy(sc->hits[sc->nhits].v, r->scan[m[i].value].v,
-                           sizeof sc->hits[sc->nhits].v);
+                    sc->hits[sc->nhits].k = r->scan[m[i].value];
                     sc->nhits++;
                 }
             }

@@ -94,9 +94,21 @@ void zk_rules_scan_add(zk_rules *r, const char *key, size_t len, int set, int32_
         k = (int32_t)r->nscan++;
         for (int i = 0; i < ZK_SCAN_NSETS; i++)
             r->scan[k].v[i] = -1;
+        r->scan[k].word_classes = r->scan[k].form_info = 0;
         zk_trie_add(r->scan_trie, key, len, k);
+        uint32_t cp;
+        if (zk_utf8_decode(key, len, &cp) && cp < 0x10000)
+            r->scan_first[cp >> 3] |= (uint8_t)(1u << (cp & 7));
     }
-    r->scan[k].v[set] = value;
+    zk_scan_key *sk = &r->scan[k];
+    sk->v[set] = value;
+    if (set == ZK_SCAN_WORD)
+        sk->word_classes = r->words[value].classes;
+    if (set == ZK_SCAN_FORM) {
+        const zk_lex_form *f = &r->forms[value];
+        sk->form_info = (f->is_alias ? ZK_SCAN_ALIAS : 0) |
+                        (strcmp(r->lex[f->entry].type, "city") == 0 ? ZK_SCAN_CITY : 0);
+    }
 }
 
 static int cmp_str(const void *a, const void *b)

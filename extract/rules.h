@@ -34,12 +34,20 @@ typedef struct zk_lex_form {
 /* The four key sets of zk_rules.scan_trie. */
 enum { ZK_SCAN_FORM, ZK_SCAN_WORD, ZK_SCAN_SUFFIX, ZK_SCAN_NEEDS, ZK_SCAN_NSETS };
 
+/* Bits of zk_scan_key.form_info. */
+enum { ZK_SCAN_ALIAS = 1, ZK_SCAN_CITY = 2 };
+
 typedef struct zk_scan_key {
     int32_t v[ZK_SCAN_NSETS];
+    /* copies of what the name finder asks of each match at every
+     * character, so that it need not reach into the large arrays: */
+    uint32_t word_classes;   /* words[v[ZK_SCAN_WORD]].classes, or 0 */
+    uint32_t form_info;      /* ZK_SCAN_ALIAS, ZK_SCAN_CITY of the form */
 } zk_scan_key;
 
-/* Record that key[0..len) is a key of set with the given value (called
- * when a key is new in that set's trie). */
+/* Record that key[0..len) is a key of set with the given value, and copy
+ * what zk_scan_key keeps of it; called again whenever that changes (a
+ * word's classes, a form's entry). */
 void zk_rules_scan_add(zk_rules *r, const char *key, size_t len, int set, int32_t value);
 
 /* Word classes (words.tsv); a word may carry several. */
@@ -97,7 +105,13 @@ void zk_needs_free(zk_needs *nd);
  * s[0..len): one pass over the text whatever the number of rules. */
 void zk_needs_scan(const zk_rules *r, const char *s, size_t len, unsigned char *seen);
 /* 1 if one of nd's words was seen (or nd has none). */
-int zk_needs_hit(const zk_needs *nd, const unsigned char *seen);
+static inline int zk_needs_hit(const zk_needs *nd, const unsigned char *seen)
+{
+    for (size_t i = 0; i < nd->n; i++)
+        if (seen[nd->id[i]])
+            return 1;
+    return nd->n == 0;
+}
 
 typedef enum zk_rel_mode {
     ZK_MODE_PAIRS = 0,     /* every entity in src x every entity in dst */
@@ -153,6 +167,9 @@ struct zk_rules {
     zk_trie *scan_trie;
     zk_scan_key *scan;
     size_t nscan, capscan;
+    /* bit cp of the BMP: some key of scan_trie starts with cp (8 KB, so
+     * that most characters are passed over without touching the trie) */
+    uint8_t scan_first[0x10000 / 8];
 };
 
 /* Values of common_trie: frequency (capped) and a verb flag. */

@@ -118,16 +118,6 @@ void zk_needs_scan(const zk_rules *r, const char *s, size_t len, unsigned char *
     }
 }
 
-int zk_needs_hit(const zk_needs *nd, const unsigned char *seen)
-{
-    if (nd->n == 0)
-        return 1;
-    for (size_t i = 0; i < nd->n; i++)
-        if (seen[nd->id[i]])
-            return 1;
-    return 0;
-}
-
 void zk_needs_free(zk_needs *nd)
 {
     for (size_t i = 0; i < nd->n; i++)

@@ -161,18 +161,18 @@ static void add_form(zk_rules *r, const char *s, size_t entry, int is_alias)
         r->forms = zk_xrealloc(r->forms, r->capforms * sizeof *r->forms);
     }
     int32_t old = zk_trie_add(r->lex_trie, s, strlen(s), (int32_t)r->nforms);
-    if (old < 0)
-        zk_rules_scan_add(r, s, strlen(s), ZK_SCAN_FORM, (int32_t)r->nforms);
     if (old >= 0) {
         /* A full name beats an alias of another entry; otherwise first wins. */
         if (!is_alias && r->forms[old].is_alias) {
             r->forms[old].entry = entry;
             r->forms[old].is_alias = 0;
+            zk_rules_scan_add(r, s, strlen(s), ZK_SCAN_FORM, old);
         }
         return;
     }
     r->forms[r->nforms].entry = entry;
     r->forms[r->nforms].is_alias = is_alias;
+    zk_rules_scan_add(r, s, strlen(s), ZK_SCAN_FORM, (int32_t)r->nforms);
     r->nforms++;
 }
 
@@ -290,7 +290,6 @@ zk_status zk_rules_load_words(zk_rules *r, const char *path, zk_error *err)
             memset(&r->words[idx], 0, sizeof r->words[idx]);
             r->words[idx].word = zk_xstrdup(w);
             zk_trie_add(r->word_trie, w, strlen(w), idx);
-            zk_rules_scan_add(r, w, strlen(w), ZK_SCAN_WORD, idx);
         }
         zk_word *wd = &r->words[idx];
         unsigned bit = zk_word_classes[c].bit;
@@ -301,6 +300,7 @@ zk_status zk_rules_load_words(zk_rules *r, const char *path, zk_error *err)
         }
         wd->classes |= bit;
         wd->value[ci] = has_value ? zk_xstrdup(l.field[2]) : NULL;
+        zk_rules_scan_add(r, w, strlen(w), ZK_SCAN_WORD, idx);
     }
     zk_tsv_close(&t);
     return st;

@@ -135,11 +135,10 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
         }
         /* frequent verbs of the common-word list end a name's left edge
          * (探索科创园 -> no name), unless words.tsv marks them namepart */
-        zk_trie_match cm[16];
-        nm = zk_trie_prefixes(r->common_trie, txt + q, suf - q, cm, 16);
+        zk_scan_match cm[16];
+        nm = zk_scan_get(s, q, suf - q, ZK_SCAN_VERB, cm, 16);
         for (size_t i = nm ? nm - 1 : 0; i < nm; i++) { /* the longest word only: 知识产权, not 知识 */
-            int32_t v = cm[i].value;
-            if (!(v & ZK_COMMON_VERB) || (v & ZK_COMMON_FREQ_MAX) < ZK_VERB_BOUNDARY_FREQ)
+            if (!ZK_COMMON_IS_BOUNDARY_VERB(cm[i].value))
                 continue;
             const zk_word *w = zk_scan_word(s, q, cm[i].len);
             if (w && (w->classes & (ZK_W_NAMEPART | ZK_W_STARTER | ZK_W_REGION)))

@@ -45,6 +45,20 @@ static inline size_t char_len(const char *txt, size_t p, size_t end)
     return k <= end - p ? k : 1;
 }
 
+/* The code point of the character of k bytes at txt[p] (valid UTF-8),
+ * 0xFFFF for one outside the BMP, as zk_trie_first_map() counts them. */
+static inline uint32_t map_cp(const char *txt, size_t p, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)txt + p;
+    if (k == 1)
+        return u[0];
+    if (k == 2)
+        return (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+    if (k == 3)
+        return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    return 0xFFFF;
+}
+
 static size_t chars_in(const char *s, size_t n)
 {
     size_t c = 0;
@@ -486,6 +500,7 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
     size_t ss = s->t->sent[si].start, se = s->t->sent[si].end;
     size_t last_suffix_end = (size_t)-1;
     int stat = mode == ZK_CAND_STATIC, pass2 = mode == ZK_CAND_DYNAMIC;
+    const uint8_t *dyn_first = zk_trie_first_map(s->dyn_trie);
     if (stat)
         context_names(s, ss, se, out);
     for (size_t p = ss; p < se;) {
@@ -531,7 +546,8 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
             if (starts)
                 province_run(s, p, se, out);
         }
-        if (pass2 && s->ndyn) {
+        uint32_t mc;
+        if (pass2 && s->ndyn && (mc = map_cp(txt, p, k), (dyn_first[mc >> 3] >> (mc & 7)) & 1)) {
             zk_trie_match dm[16];
             nm = zk_trie_prefixes(s->dyn_trie, txt + p, se - p, dm, 16);
             if (nm) {

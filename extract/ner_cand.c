@@ -580,13 +580,16 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
         }
         nm = zk_scan_get(s, p, se - p, ZK_SCAN_WORD, m, 16);
         for (size_t i = 0; i < nm; i++) {
-            const zk_word *w = &r->words[m[i].value];
+            unsigned cl = m[i].info;
             /* blocks are static, the other classes dynamic */
-            int block = (w->classes & (ZK_W_NOTNAME | ZK_W_REGION)) &&
-                        !(w->classes & (ZK_W_GROUP | ZK_W_COREF | ZK_W_COREFCLAUSE |
-                                        ZK_W_HOME | ZK_W_ABBREV));
-            if (block != stat)
+            int block = (cl & (ZK_W_NOTNAME | ZK_W_REGION)) &&
+                        !(cl & (ZK_W_GROUP | ZK_W_COREF | ZK_W_COREFCLAUSE | ZK_W_HOME |
+                                ZK_W_ABBREV));
+            if (block != stat ||
+                !(cl & (ZK_W_GROUP | ZK_W_COREF | ZK_W_COREFCLAUSE | ZK_W_HOME | ZK_W_ABBREV |
+                        ZK_W_NOTNAME | ZK_W_REGION)))
                 continue;
+            const zk_word *w = &r->words[m[i].value];
             zk_cand c;
             memset(&c, 0, sizeof c);
             c.start = p;

@@ -45,6 +45,20 @@ static inline size_t char_len(const char *txt, size_t p, size_t end)
     return k <= end - p ? k : 1;
 }
 
+/* The code point of the character of k bytes at txt[p] (valid UTF-8),
+ * 0xFFFF for one outside the BMP, as zk_trie_first_map() counts them. */
+static inline uint32_t map_cp(const char *txt, size_t p, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)txt + p;
+    if (k == 1)
+        return u[0];
+    if (k == 2)
+        return (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+    if (k == 3)
+        return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    return 0xFFFF;
+}
+
 static size_t chars_in(const char *s, size_t n)
 {
     size_t c = 0;
@@ -135,11 +149,10 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
         }
         /* frequent verbs of the common-word list end a name's left edge
          * (探索科创园 -> no name), unless words.tsv marks them namepart */
-        zk_trie_match cm[16];
-        nm = zk_trie_prefixes(r->common_trie, txt + q, suf - q, cm, 16);
+        zk_scan_match cm[16];
+        nm = zk_scan_get(s, q, suf - q, ZK_SCAN_VERB, cm, 16);
         for (size_t i = nm ? nm - 1 : 0; i < nm; i++) { /* the longest word only: 知识产权, not 知识 */
-            int32_t v = cm[i].value;
-            if (!(v & ZK_COMMON_VERB) || (v & ZK_COMMON_FREQ_MAX) < ZK_VERB_BOUNDARY_FREQ)
+            if (!ZK_COMMON_IS_BOUNDARY_VERB(cm[i].value))
                 continue;
             const zk_word *w = zk_scan_word(s, q, cm[i].len);
             if (w && (w->classes & (ZK_W_NAMEPART | ZK_W_STARTER | ZK_W_REGION)))
@@ -487,6 +500,7 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
     size_t ss = s->t->sent[si].start, se = s->t->sent[si].end;
     size_t last_suffix_end = (size_t)-1;
     int stat = mode == ZK_CAND_STATIC, pass2 = mode == ZK_CAND_DYNAMIC;
+    const uint8_t *dyn_first = zk_trie_first_map(s->dyn_trie);
     if (stat)
         context_names(s, ss, se, out);
     for (size_t p = ss; p < se;) {
@@ -532,7 +546,8 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
             if (starts)
                 province_run(s, p, se, out);
         }
-        if (pass2 && s->ndyn) {
+        uint32_t mc;
+        if (pass2 && s->ndyn && (mc = map_cp(txt, p, k), (dyn_first[mc >> 3] >> (mc & 7)) & 1)) {
             zk_trie_match dm[16];
             nm = zk_trie_prefixes(s->dyn_trie, txt + p, se - p, dm, 16);
             if (nm) {
@@ -565,13 +580,16 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
         }
         nm = zk_scan_get(s, p, se - p, ZK_SCAN_WORD, m, 16);
         for (size_t i = 0; i < nm; i++) {
-            const zk_word *w = &r->words[m[i].value];
+            unsigned cl = m[i].info;
             /* blocks are static, the other classes dynamic */
-            int block = (w->classes & (ZK_W_NOTNAME | ZK_W_REGION)) &&
-                        !(w->classes & (ZK_W_GROUP | ZK_W_COREF | ZK_W_COREFCLAUSE |
-                                        ZK_W_HOME | ZK_W_ABBREV));
-            if (block != stat)
+            int block = (cl & (ZK_W_NOTNAME | ZK_W_REGION)) &&
+                        !(cl & (ZK_W_GROUP | ZK_W_COREF | ZK_W_COREFCLAUSE | ZK_W_HOME |
+                                ZK_W_ABBREV));
+            if (block != stat ||
+                !(cl & (ZK_W_GROUP | ZK_W_COREF | ZK_W_COREFCLAUSE | ZK_W_HOME | ZK_W_ABBREV |
+                        ZK_W_NOTNAME | ZK_W_REGION)))
                 continue;
+            const zk_word *w = &r->words[m[i].value];
             zk_cand c;
             memset(&c, 0, sizeof c);
             c.start = p;

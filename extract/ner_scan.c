@@ -22,21 +22,40 @@
 
 #define ZK_SCAN_MAXHITS 64
 
-/* 0 if no key can start at s (the first character is in no key's first
- * place); 1 if one may. */
-static inline int may_start(const zk_rules *r, const char *s, size_t n)
+/* The code point at u[0..n) of valid UTF-8 (the normalised text) and its
+ * length. */
+static inline size_t cp_at(const unsigned char *u, size_t n, uint32_t *cp)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t cp;
-    if (u[0] < 0x80)
-        cp = u[0];
-    else if (u[0] >= 0xE0 && u[0] < 0xF0 && n >= 3)
-        cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-    else if (u[0] >= 0xC2 && u[0] < 0xE0 && n >= 2)
-        cp = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
-    else
-        return 1; /* four bytes (or not UTF-8): ask the trie */
-    return (r->scan_first[cp >> 3] >> (cp & 7)) & 1;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (u[0] < 0xE0 && n >= 2) {
+        *cp = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+        return 2;
+    }
+    if (u[0] < 0xF0 && n >= 3) {
+        *cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+        return 3;
+    }
+    *cp = 0x10FFFF; /* four bytes: outside the filters, always walked */
+    return n >= 4 ? 4 : n;
+}
+
+#define ZK_BIT(map, i) (((map)[(i) >> 3] >> ((i) & 7)) & 1)
+
+/* 1 if a key of the scan may start at the character c1 followed by c2
+ * (c2 = (uint32_t)-1 at the end of the sentence): the filters of the rules
+ * say no for most characters of a text. */
+static inline int may_start(const zk_rules *r, uint32_t c1, uint32_t c2)
+{
+    if (c1 >= 0x10000 || r->scan_always)
+        return 1;
+    if (!ZK_BIT(r->scan_first, c1))
+        return 0;
+    if (ZK_BIT(r->scan_single, c1))
+        return 1;
+    return c2 != (uint32_t)-1 && ZK_BIT(r->scan_pairs, zk_scan_pair_bit(c1, c2));
 }
 
 void zk_scan_build(zk_scan *sc, const zk_rules *r, const zk_text *t)
@@ -48,8 +67,20 @@ void zk_scan_build(zk_scan *sc, const zk_rules *r, const zk_text *t)
         size_t ss = t->sent[si].start, se = t->sent[si].end;
         for (; pos < ss; pos++)
             sc->at[pos + 1] = (uint32_t)sc->nhits;
+        const unsigned char *u = (const unsigned char *)t->norm;
+        uint32_t c1 = 0, c2 = (uint32_t)-1;
+        size_t k2 = ss < se ? cp_at(u + ss, se - ss, &c2) : 0;
         for (size_t p = ss; p < se; p++) {
-            if (((unsigned char)t->norm[p] & 0xC0) != 0x80 && may_start(r, t->norm + p, se - p)) {
+            if ((u[p] & 0xC0) == 0x80) {
+                sc->at[p + 1] = (uint32_t)sc->nhits;
+                continue;
+            }
+            /* c1 is the character at p, c2 the next one */
+            size_t k1 = k2;
+            c1 = c2;
+            c2 = (uint32_t)-1;
+            k2 = p + k1 < se ? cp_at(u + p + k1, se - p - k1, &c2) : 0;
+            if (may_start(r, c1, c2)) {
                 zk_trie_match m[ZK_SCAN_MAXHITS];
                 size_t nm = zk_trie_prefixes(r->scan_trie, t->norm + p, se - p, m,
                                              ZK_SCAN_MAXHITS);

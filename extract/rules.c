@@ -24,6 +24,7 @@ zk_rules *zk_rules_new_empty(const char *dir)
     r->suffix_trie = zk_trie_new();
     r->common_trie = zk_trie_new();
     r->scan_trie = zk_trie_new();
+    r->scan_pairs = zk_xcalloc((size_t)1 << (ZK_SCAN_PAIR_BITS - 3), 1);
     r->mctx = pcre2_match_context_create(NULL);
     /* a relation rule has no business backtracking more than this in one
      * match; a match that would is given up (no edge) */
@@ -79,6 +80,7 @@ void zk_rules_free(zk_rules *r)
     zk_trie_free(r->common_trie);
     zk_trie_free(r->scan_trie);
     free(r->scan);
+    free(r->scan_pairs);
     free(r->dir);
     free(r);
 }
@@ -96,9 +98,20 @@ void zk_rules_scan_add(zk_rules *r, const char *key, size_t len, int set, int32_
             r->scan[k].v[i] = -1;
         r->scan[k].word_classes = r->scan[k].form_info = 0;
         zk_trie_add(r->scan_trie, key, len, k);
-        uint32_t cp;
-        if (zk_utf8_decode(key, len, &cp) && cp < 0x10000)
-            r->scan_first[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+        uint32_t c1, c2;
+        size_t k1 = zk_utf8_decode(key, len, &c1);
+        if (!k1 || c1 >= 0x10000) {
+            r->scan_always = 1;
+        } else {
+            r->scan_first[c1 >> 3] |= (uint8_t)(1u << (c1 & 7));
+            if (k1 == len)
+                r->scan_single[c1 >> 3] |= (uint8_t)(1u << (c1 & 7));
+            else if (zk_utf8_decode(key + k1, len - k1, &c2)) {
+                uint32_t b = zk_scan_pair_bit(c1, c2);
+                r->scan_pairs[b >> 3] |= (uint8_t)(1u << (b & 7));
+            } else
+                r->scan_always = 1;
+        }
     }
     zk_scan_key *sk = &r->scan[k];
     sk->v[set] = value;

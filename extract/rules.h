@@ -32,7 +32,20 @@ typedef struct zk_lex_form {
 } zk_lex_form;
 
 /* The four key sets of zk_rules.scan_trie. */
-enum { ZK_SCAN_FORM, ZK_SCAN_WORD, ZK_SCAN_SUFFIX, ZK_SCAN_NEEDS, ZK_SCAN_NSETS };
+/* ZK_SCAN_VERB: the common words that are frequent verbs (they end a
+ * name's left edge) and the common words that begin with one; the value
+ * is the word's common_trie value.  The longest of these at a position is
+ * a frequent verb exactly when the longest common word there is, so the
+ * name finder need not walk the 125,000 common words. */
+enum { ZK_SCAN_FORM, ZK_SCAN_WORD, ZK_SCAN_SUFFIX, ZK_SCAN_NEEDS, ZK_SCAN_VERB, ZK_SCAN_NSETS };
+
+#define ZK_SCAN_PAIR_BITS 20
+
+/* The bit of the pair (c1, c2) in zk_rules.scan_pairs. */
+static inline uint32_t zk_scan_pair_bit(uint32_t c1, uint32_t c2)
+{
+    return ((c1 * 0x9E3779B1u) ^ (c2 * 0x85EBCA77u)) >> (32 - ZK_SCAN_PAIR_BITS);
+}
 
 /* Bits of zk_scan_key.form_info. */
 enum { ZK_SCAN_ALIAS = 1, ZK_SCAN_CITY = 2 };
@@ -167,9 +180,16 @@ struct zk_rules {
     zk_trie *scan_trie;
     zk_scan_key *scan;
     size_t nscan, capscan;
-    /* bit cp of the BMP: some key of scan_trie starts with cp (8 KB, so
-     * that most characters are passed over without touching the trie) */
+    /* Filters in front of scan_trie, so that most characters are passed
+     * over without touching it (extract/ner_scan.c): bit cp of the BMP
+     * set when some key starts with cp (scan_first) or is cp alone
+     * (scan_single); scan_pairs, a Bloom filter of 2^ZK_SCAN_PAIR_BITS
+     * bits, has the bit of (c1, c2) set for every key that starts with
+     * c1 c2.  scan_always: a key starts outside the BMP or is not UTF-8. */
     uint8_t scan_first[0x10000 / 8];
+    uint8_t scan_single[0x10000 / 8];
+    uint8_t *scan_pairs;
+    int scan_always;
 };
 
 /* Values of common_trie: frequency (capped) and a verb flag. */
@@ -177,6 +197,8 @@ struct zk_rules {
 #define ZK_COMMON_VERB 0x40000000
 /* A common verb at least this frequent ends the left edge of a name. */
 #define ZK_VERB_BOUNDARY_FREQ 2000
+#define ZK_COMMON_IS_BOUNDARY_VERB(v) \
+    (((v) & ZK_COMMON_VERB) && ((v) & ZK_COMMON_FREQ_MAX) >= ZK_VERB_BOUNDARY_FREQ)
 
 /* Entity types the lexicon and suffix rules may use. */
 int zk_rules_valid_type(const char *type);

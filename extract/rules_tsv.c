@@ -367,6 +367,9 @@ zk_status zk_rules_load_common(zk_rules *r, const char *path, zk_error *err)
     if (st)
         return st;
     zk_tsv_line l;
+    zk_buf added; /* the new words, each followed by a NUL */
+    zk_buf_init(&added);
+    zk_trie *verbs = zk_trie_new(); /* the frequent verbs among them */
     while (zk_tsv_next(&t, &l)) {
         if ((st = expect_fields(&t, &l, 3, "word, frequency, part of speech", err)) ||
             (st = check_nonempty(&t, &l, 0, "empty word", err)))
@@ -380,9 +383,24 @@ zk_status zk_rules_load_common(zk_rules *r, const char *path, zk_error *err)
         if (f > ZK_COMMON_FREQ_MAX)
             f = ZK_COMMON_FREQ_MAX;
         int32_t v = (int32_t)f | (strcmp(l.field[2], "v") == 0 ? ZK_COMMON_VERB : 0);
-        zk_trie_add(r->common_trie, l.field[0], strlen(l.field[0]), v);
+        if (zk_trie_add(r->common_trie, l.field[0], strlen(l.field[0]), v) < 0) {
+            zk_buf_append(&added, l.field[0], strlen(l.field[0]) + 1);
+            if (ZK_COMMON_IS_BOUNDARY_VERB(v))
+                zk_trie_add(verbs, l.field[0], strlen(l.field[0]), 1);
+        }
     }
     zk_tsv_close(&t);
+    /* the frequent verbs and the words that begin with one (rules.h) */
+    for (size_t p = 0; !st && p < added.len;) {
+        const char *w = added.data + p;
+        size_t n = strlen(w);
+        zk_trie_match m[1];
+        if (zk_trie_prefixes(verbs, w, n, m, 1))
+            zk_rules_scan_add(r, w, n, ZK_SCAN_VERB, zk_trie_get(r->common_trie, w, n));
+        p += n + 1;
+    }
+    zk_trie_free(verbs);
+    zk_buf_free(&added);
     return st;
 }
 

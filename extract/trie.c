@@ -72,6 +72,7 @@ struct zk_trie {
                                * with value -1 and no children is none */
     zk_tnode root;       /* value of the empty key; kids: non-BMP children */
     size_t nkeys;
+    uint8_t first[0x10000 / 8]; /* zk_trie_first_map() */
 };
 
 /* One code point of s[0..n), n >= 1: its length (always >= 1) and *cp. */
@@ -285,6 +286,13 @@ static uint32_t add_kid(zk_trie *t, zk_tnode *fixed, uint32_t ei, uint32_t cp)
 int32_t zk_trie_add(zk_trie *t, const char *key, size_t len, int32_t value)
 {
     const unsigned char *u = (const unsigned char *)key;
+    if (len) {
+        uint32_t c;
+        dec(u, len, &c);
+        if (c > 0xFFFF)
+            c = 0xFFFF;
+        t->first[c >> 3] |= (uint8_t)(1u << (c & 7));
+    }
     zk_tnode *e = &t->root, *fixed = e; /* fixed: e is not in the pool */
     for (size_t i = 0; i < len;) {
         uint32_t cp;
@@ -356,4 +364,9 @@ size_t zk_trie_prefixes(const zk_trie *t, const char *s, size_t n,
 size_t zk_trie_size(const zk_trie *t)
 {
     return t->nkeys;
+}
+
+const uint8_t *zk_trie_first_map(const zk_trie *t)
+{
+    return t->first;
 }

@@ -34,5 +34,10 @@ int32_t zk_trie_get(const zk_trie *t, const char *key, size_t len);
 size_t zk_trie_prefixes(const zk_trie *t, const char *s, size_t n,
                         zk_trie_match *out, size_t max);
 size_t zk_trie_size(const zk_trie *t);
+/* A bitmap of 0x10000 bits, bit cp set when some key starts with the code
+ * point cp of the BMP or, for cp 0xFFFF, with anything outside it: a test
+ * that lets a caller pass over most positions of a text without a lookup.
+ * Valid as long as t; it grows with t. */
+const uint8_t *zk_trie_first_map(const zk_trie *t);
 
 #endif

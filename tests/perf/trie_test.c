@@ -97,6 +97,20 @@ static void hand_cases(void)
     CHECK(zk_trie_size(t) == 13, "re-add does not count");
     CHECK(zk_trie_add(t, "", 0, 14) == -1 && zk_trie_get(t, "", 0) == 14, "empty key");
     CHECK(strcmp(matches(t, "ab", 2, 16), "1:6,2:7") == 0, "the empty key is never a match");
+
+    /* the first-character map: 北 天 a é x set, 京 (never first) not;
+     * U+20000 and the raw byte 0xFF count as 0xFFFF */
+    const uint8_t *fm = zk_trie_first_map(t);
+#define FIRST(cp) ((fm[(cp) >> 3] >> ((cp) & 7)) & 1)
+    CHECK(FIRST(0x5317u) && FIRST(0x5929u) && FIRST('a') && FIRST(0xE9u) && FIRST('x'),
+          "first map: the first characters of the keys");
+    CHECK(!FIRST(0x4EACu) && !FIRST('b') && !FIRST('z'), "first map: 京 b z start no key");
+    CHECK(FIRST(0xFFFFu), "first map: keys outside the BMP");
+    size_t set = 0;
+    for (uint32_t cp = 0; cp < 0x10000; cp++)
+        set += FIRST(cp);
+    CHECK(set == 6, "first map: %zu bits set, expected 6", set);
+#undef FIRST
     zk_trie_free(t);
 }
 

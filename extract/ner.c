@@ -401,6 +401,11 @@ zk_sent_marks *zk_ner_run(const zk_rules *r, const zk_text *t, zk_doc *d)
             zk_ner_learn_intro_alias(&s, &c.v[i], t->sent[si].end);
             if (c.v[i].from_suffix)
                 zk_ner_learn_short_forms(&s, &c.v[i]);
+            /* a name only its context shows (联泰集群 in "联泰集群是…企业")
+             * is that name in every sentence of the document */
+            if (!c.v[i].from_suffix && !c.v[i].lex)
+                zk_ner_dyn_add(&s, t->norm + c.v[i].start, c.v[i].end - c.v[i].start,
+                               c.v[i].canon, c.v[i].type);
             if (c.v[i].from_suffix || c.v[i].lex) {
                 zk_cand keep = c.v[i];
                 keep.owned = zk_xstrndup(t->norm + keep.start, keep.end - keep.start);

@@ -94,6 +94,23 @@ static int starts_common_word(const zk_rules *r, const char *txt, size_t q, size
     return nm > 0;
 }
 
+/* 1 if a common word of two or more characters that starts in the window
+ * [ws, q) runs over the character at q (由 of 自由, 在 of 所在): that
+ * character is no boundary word there. */
+static int ends_common_word(const zk_rules *r, const char *txt, size_t ws, size_t q, size_t qe)
+{
+    size_t b = q;
+    for (int back = 0; back < 3 && b > ws; back++) {
+        b -= zk_utf8_prev(txt, b);
+        zk_trie_match m[8];
+        size_t nm = zk_trie_prefixes(r->common_trie, txt + b, qe - b, m, 8);
+        for (size_t i = 0; i < nm; i++)
+            if (b + m[i].len > q)
+                return 1;
+    }
+    return 0;
+}
+
 /* Left edge of a name whose suffix starts at suf and which ends at end;
  * returns (size_t)-1 when there is no acceptable name. */
 static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int *anchored,
@@ -192,7 +209,8 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
         if (bstart[p] != (size_t)-1 && !inside[p] && !inside[bstart[p]] && bdepth == 0) {
             size_t q = bstart[p];
             int one_char = chars_in(txt + ws + q, p - q) == 1;
-            if (one_char && starts_common_word(r, txt, ws + q, suf)) {
+            if (one_char && (starts_common_word(r, txt, ws + q, suf) ||
+                             ends_common_word(r, txt, ws, ws + q, ws + p))) {
                 /* 在 of 企商在线: part of a longer ordinary word */
             } else {
                 cut = p;

@@ -94,6 +94,30 @@ static int starts_common_word(const zk_rules *r, const char *txt, size_t q, size
     return nm > 0;
 }
 
+/* 1 if an ordinary word of the common-word list runs across the start or
+ * the end of [a, b), so that the span cuts through it. */
+static int crosses_common_word(const zk_ner *s, size_t ss, size_t se, size_t a, size_t b)
+{
+    const char *txt = s->t->norm;
+    const zk_rules *r = s->r;
+    zk_trie_match m[8];
+    size_t q = a;
+    for (int back = 0; back < 3 && q > ss; back++) { /* words from before a ending inside */
+        q -= zk_utf8_prev(txt, q);
+        size_t nm = zk_trie_prefixes(r->common_trie, txt + q, se - q, m, 8);
+        for (size_t i = 0; i < nm; i++)
+            if (q + m[i].len > a && q + m[i].len < b)
+                return 1;
+    }
+    for (q = a + char_len(txt, a, b); q < b; q += char_len(txt, q, b)) { /* from inside, past b */
+        size_t nm = zk_trie_prefixes(r->common_trie, txt + q, se - q, m, 8);
+        for (size_t i = 0; i < nm; i++)
+            if (q + m[i].len > b)
+                return 1;
+    }
+    return 0;
+}
+
 /* 1 if a common word of two or more characters that starts in the window
  * [ws, q) runs over the character at q (由 of 自由, 在 of 所在): that
  * character is no boundary word there. */
@@ -539,6 +563,11 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
                     if (am[i].info & ZK_W_NOTPLACE)
                         ok = 0;
             }
+            /* a short form of an organisation that straddles two ordinary
+             * words is no mention of it (融创 in 金融创新) */
+            if ((info & ZK_SCAN_ALIAS) && !(info & ZK_SCAN_CITY) && chars_in(txt + p, end - p) <= 2 &&
+                crosses_common_word(s, ss, se, p, end))
+                ok = 0;
             if (ok) {
                 const zk_lex_entry *e = &r->lex[r->forms[m[nm - 1].value].entry];
                 push_name(out, p, end, e->type, e->name, NULL,

@@ -6,12 +6,16 @@
  * zk_export_write_atomic below, which writes through zk_outfile
  * (export/outfile.c): a temporary file beside the target, renamed over it
  * when complete, so a failure leaves a previous target untouched and a
- * reader never sees half a graph.
+ * reader never sees half a graph.  Also the small helpers the writers
+ * share: the edge's origin and title, node type labels, and numbers and
+ * JSON strings appended to a buffer without printf.
  */
 #include "export_internal.h"
 
+#include <cjson/cJSON.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +40,112 @@ const char *zk_export_edge_title(const zk_edge *e)
         if (e->evidence[i].title)
             return e->evidence[i].title;
     return NULL;
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch((const void *)(p))
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+void zk_export_prefetch_node(const zk_graph *g, size_t i, int stage)
+{
+    const zk_node *n = zk_graph_node(g, i);
+    if (!n)
+        return;
+    if (stage) {
+        PREFETCH(n->label);
+        PREFETCH(n->aliases);
+    } else if (n->naliases) {
+        PREFETCH(n->aliases[0]);
+    }
+}
+
+void zk_export_prefetch_edge(const zk_graph *g, size_t i, int stage)
+{
+    const zk_edge *e = zk_graph_edge(g, i);
+    if (!e)
+        return;
+    if (stage == 2) {
+        PREFETCH(e);
+        return;
+    }
+    const zk_node *s = zk_graph_node(g, e->source);
+    const zk_node *t = zk_graph_node(g, e->target);
+    if (stage == 1) {
+        PREFETCH(e->evidence);
+        PREFETCH(s);
+        PREFETCH(t);
+        return;
+    }
+    /* a sentence spans a few cache lines; addresses as integers, as they
+     * may pass the end of a short one */
+    uintptr_t sent = (uintptr_t)e->evidence->sentence;
+    PREFETCH(sent);
+    PREFETCH(sent + 64);
+    PREFETCH(sent + 128);
+    PREFETCH(e->evidence->doc);
+    PREFETCH(e->evidence->rule);
+    PREFETCH(s->id);
+    PREFETCH(t->id);
+}
+
+void zk_export_put_uint(zk_buf *b, size_t v)
+{
+    char num[24], *p = num + sizeof num;
+    do
+        *--p = (char)('0' + v % 10);
+    while (v /= 10);
+    zk_export_put(b, p, (size_t)(num + sizeof num - p));
+}
+
+void zk_export_put_json_string(zk_buf *b, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s, *run;
+    zk_export_putc(b, '"');
+    for (;;) {
+        for (run = p; *p >= 0x20 && *p != '"' && *p != '\\'; p++)
+            ;
+        if (p > run)
+            zk_export_put(b, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
+        char esc[6] = {'\\', 0, '0', '0', 0, 0};
+        size_t n = 2;
+        switch (*p) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            esc[1] = 'u';
+            esc[4] = hex[*p >> 4];
+            esc[5] = hex[*p & 15];
+            n = 6;
+        }
+        zk_buf_append(b, esc, n);
+        p++;
+    }
+    zk_export_putc(b, '"');
+}
+
+void zk_export_put_json_uint(zk_buf *b, size_t v)
+{
+    /* cJSON prints an integral double below 1e15 as its digits ("%d", or
+     * "%1.15g", which gives the same); larger ones take its own path. */
+    if (v < 1000000000000000u) {
+        zk_export_put_uint(b, v);
+        return;
+    }
+    cJSON *n = cJSON_CreateNumber((double)v);
+    char *s = n ? cJSON_PrintUnformatted(n) : NULL;
+    zk_buf_puts(b, s ? s : "null");
+    cJSON_free(s);
+    cJSON_Delete(n);
 }
 
 /* Names and extensions; the first name of a format is its own name. */

@@ -10,6 +10,7 @@
 #define ZK_EXPORT_INTERNAL_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include "util.h"
 #include "zhkg.h"
@@ -18,6 +19,50 @@
 const char *zk_export_edge_origin(const zk_edge *e);
 /* The first evidence's agreement title that is not NULL, or NULL. */
 const char *zk_export_edge_title(const zk_edge *e);
+
+/* zk_buf_append, inline where b has room: the writers append millions of
+ * short pieces. */
+static inline void zk_export_put(zk_buf *b, const char *s, size_t n)
+{
+    if (b->len + n < b->cap) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+    } else {
+        zk_buf_append(b, s, n);
+    }
+}
+
+static inline void zk_export_putc(zk_buf *b, char c)
+{
+    if (b->len + 1 < b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        zk_buf_append(b, &c, 1);
+    }
+}
+
+/* A large graph is far bigger than the caches, and an edge's strings and
+ * end nodes are spread over all of it: waiting for each in turn is most of
+ * the time a writer spends on an edge.  So the writers ask for the data
+ * ahead of use, in stages because it is found through pointers: for edge
+ * i, stage 2 fetches the edge, 1 its evidence and end nodes, 0 the strings
+ * (each stage reads what the one before fetched, so call them some items
+ * apart); for node i, stage 1 its label and aliases, 0 the first alias.
+ * An index past the end is ignored.  Only a hint: no effect on output. */
+void zk_export_prefetch_edge(const zk_graph *g, size_t i, int stage);
+void zk_export_prefetch_node(const zk_graph *g, size_t i, int stage);
+
+/* Append v in decimal to b (no snprintf: the exporters write millions). */
+void zk_export_put_uint(zk_buf *b, size_t v);
+/* Append s to b as a quoted JSON string, escaped exactly as cJSON prints
+ * one (\" \\ \b \f \n \r \t, other bytes below 0x20 as \u00xx, the rest
+ * as is), so JSON written by hand and JSON printed by cJSON agree byte
+ * for byte.  s must not be NULL. */
+void zk_export_put_json_string(zk_buf *b, const char *s);
+/* Append the number v as cJSON prints the double (double)v. */
+void zk_export_put_json_uint(zk_buf *b, size_t v);
 
 /* The label graph databases get for a node type: city -> City,
  * tech_park -> TechPark (in b). */

@@ -16,7 +16,10 @@
  * docs/format-jsonld.md.
  *
  * The @graph array is streamed: each node or relation is built, printed on
- * one line and freed, so a large graph never exists as one JSON tree.
+ * one line and freed, so a large graph never exists as one JSON tree.  The
+ * trees are cheap to make (keys and strings are referenced, not copied;
+ * numbers go in as raw JSON text) and are printed with
+ * cJSON_PrintPreallocated into one buffer kept for the whole export.
  */
 #include "export_internal.h"
 
@@ -144,97 +147,139 @@ int zk_export_iri_ok(const char *s)
     return 1;
 }
 
-static cJSON *make_node(const zk_node *n, const char *base, zk_buf *b)
+/* Members are added without copies: keys are literals (the CS calls),
+ * values are references to strings that outlive the printing of the tree
+ * (the graph's, the literals', one buffer per IRI); only numbers are
+ * printed here, into the tree as raw JSON.  A NULL string leaves the member
+ * out, as cJSON_AddStringToObject does. */
+static void add_str(cJSON *o, const char *key, const char *v)
+{
+    if (v)
+        cJSON_AddItemToObjectCS(o, key, cJSON_CreateStringReference(v));
+}
+
+static void push_str(cJSON *a, const char *v)
+{
+    if (v)
+        cJSON_AddItemToArray(a, cJSON_CreateStringReference(v));
+}
+
+static void add_num(cJSON *o, const char *key, size_t v, zk_buf *num)
+{
+    num->len = 0;
+    zk_export_put_json_uint(num, v);
+    cJSON_AddItemToObjectCS(o, key, cJSON_CreateRaw(num->data));
+}
+
+static cJSON *add_arr(cJSON *o, const char *key)
+{
+    cJSON *v = cJSON_CreateArray();
+    cJSON_AddItemToObjectCS(o, key, v);
+    return v;
+}
+
+/* The buffers one node or relation needs while it is built and printed. */
+typedef struct jl {
+    const char *base;
+    zk_buf id, source, target, origin;   /* IRIs */
+    zk_buf num;
+    char *out;                           /* the printed tree */
+    size_t cap;
+} jl;
+
+static cJSON *make_node(const zk_node *n, jl *j)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "@id", iri(b, base, JSONLD_NODE_PATH, n->id));
-    cJSON_AddStringToObject(o, "@type", schema_type(n));
+    add_str(o, "@id", iri(&j->id, j->base, JSONLD_NODE_PATH, n->id));
+    add_str(o, "@type", schema_type(n));
     if (strcmp(n->type, "park") == 0)
-        cJSON_AddStringToObject(o, "additionalType", "zhkg:Park");
-    cJSON_AddStringToObject(o, "name", n->label);
+        add_str(o, "additionalType", "zhkg:Park");
+    add_str(o, "name", n->label);
     if (n->naliases) {
-        cJSON *al = cJSON_AddArrayToObject(o, "alternateName");
+        cJSON *al = add_arr(o, "alternateName");
         for (size_t k = 0; k < n->naliases; k++)
-            cJSON_AddItemToArray(al, cJSON_CreateString(n->aliases[k]));
+            push_str(al, n->aliases[k]);
     }
-    cJSON_AddStringToObject(o, "entityType", n->type);
-    cJSON_AddNumberToObject(o, "mentions", (double)n->mentions);
+    add_str(o, "entityType", n->type);
+    add_num(o, "mentions", n->mentions, &j->num);
     return o;
 }
 
-static cJSON *make_evidence(const zk_evidence *v)
+static void add_selector(cJSON *sels, const char *type, size_t start,
+                         size_t end, zk_buf *num)
+{
+    cJSON *sel = cJSON_CreateObject();
+    cJSON *t = add_arr(sel, "@type");
+    push_str(t, type);
+    push_str(t, "Provenance");
+    add_num(sel, "start", start, num);
+    add_num(sel, "end", end, num);
+    cJSON_AddItemToArray(sels, sel);
+}
+
+static cJSON *make_evidence(const zk_evidence *v, zk_buf *num)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON *t = cJSON_AddArrayToObject(o, "@type");
-    cJSON_AddItemToArray(t, cJSON_CreateString("prov:Entity"));
-    cJSON_AddItemToArray(t, cJSON_CreateString("Evidence"));
-    cJSON_AddStringToObject(o, "document", v->doc);
-    cJSON_AddNumberToObject(o, "sentenceIndex", (double)v->sentence_index);
-    cJSON_AddStringToObject(o, "sentence", v->sentence);
-    cJSON_AddStringToObject(o, "rule", v->rule);
-    cJSON *sels = cJSON_AddArrayToObject(o, "hasSelector");
-    if (v->char_end > 0) {
-        cJSON *sel = cJSON_CreateObject();
-        t = cJSON_AddArrayToObject(sel, "@type");
-        cJSON_AddItemToArray(t, cJSON_CreateString("TextPositionSelector"));
-        cJSON_AddItemToArray(t, cJSON_CreateString("Provenance"));
-        cJSON_AddNumberToObject(sel, "start", (double)v->char_start);
-        cJSON_AddNumberToObject(sel, "end", (double)v->char_end);
-        cJSON_AddItemToArray(sels, sel);
-    }
-    cJSON *sel = cJSON_CreateObject();
-    t = cJSON_AddArrayToObject(sel, "@type");
-    cJSON_AddItemToArray(t, cJSON_CreateString("DataPositionSelector"));
-    cJSON_AddItemToArray(t, cJSON_CreateString("Provenance"));
-    cJSON_AddNumberToObject(sel, "start", (double)v->start);
-    cJSON_AddNumberToObject(sel, "end", (double)v->end);
-    cJSON_AddItemToArray(sels, sel);
+    cJSON *t = add_arr(o, "@type");
+    push_str(t, "prov:Entity");
+    push_str(t, "Evidence");
+    add_str(o, "document", v->doc);
+    add_num(o, "sentenceIndex", v->sentence_index, num);
+    add_str(o, "sentence", v->sentence);
+    add_str(o, "rule", v->rule);
+    cJSON *sels = add_arr(o, "hasSelector");
+    if (v->char_end > 0)
+        add_selector(sels, "TextPositionSelector", v->char_start, v->char_end,
+                     num);
+    add_selector(sels, "DataPositionSelector", v->start, v->end, num);
     return o;
 }
 
-static cJSON *make_edge(const zk_graph *g, size_t i, const char *base,
-                        zk_buf *b)
+static cJSON *make_edge(const zk_graph *g, size_t i, jl *j)
 {
     const zk_edge *e = zk_graph_edge(g, i);
-    char id[32];
-    snprintf(id, sizeof id, "%zu", i);
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "@id", iri(b, base, JSONLD_EDGE_PATH, id));
-    cJSON_AddStringToObject(o, "@type", "Relation");
-    cJSON_AddStringToObject(o, "relationType", e->type);
-    cJSON_AddStringToObject(o, "source",
-                            iri(b, base, JSONLD_NODE_PATH,
-                                zk_graph_node(g, e->source)->id));
-    cJSON_AddStringToObject(o, "target",
-                            iri(b, base, JSONLD_NODE_PATH,
-                                zk_graph_node(g, e->target)->id));
-    cJSON_AddBoolToObject(o, "directed", !zk_graph_type_undirected(e->type));
+    j->id.len = 0;
+    zk_buf_puts(&j->id, j->base);
+    zk_buf_puts(&j->id, JSONLD_EDGE_PATH);
+    zk_export_put_uint(&j->id, i);
+    add_str(o, "@id", j->id.data);
+    add_str(o, "@type", "Relation");
+    add_str(o, "relationType", e->type);
+    add_str(o, "source", iri(&j->source, j->base, JSONLD_NODE_PATH,
+                             zk_graph_node(g, e->source)->id));
+    add_str(o, "target", iri(&j->target, j->base, JSONLD_NODE_PATH,
+                             zk_graph_node(g, e->target)->id));
+    cJSON_AddItemToObjectCS(o, "directed",
+                            cJSON_CreateBool(!zk_graph_type_undirected(e->type)));
     const char *origin = zk_export_edge_origin(e);
     size_t on = origin ? zk_graph_lookup(g, origin) : (size_t)-1;
     if (on != (size_t)-1)
-        cJSON_AddStringToObject(o, "origin",
-                                iri(b, base, JSONLD_NODE_PATH,
-                                    zk_graph_node(g, on)->id));
-    const char *title = zk_export_edge_title(e);
-    if (title)
-        cJSON_AddStringToObject(o, "title", title);
-    cJSON_AddNumberToObject(o, "support", (double)e->nevidence);
-    cJSON *ev = cJSON_AddArrayToObject(o, "wasDerivedFrom");
+        add_str(o, "origin", iri(&j->origin, j->base, JSONLD_NODE_PATH,
+                                 zk_graph_node(g, on)->id));
+    add_str(o, "title", zk_export_edge_title(e));
+    add_num(o, "support", e->nevidence, &j->num);
+    cJSON *ev = add_arr(o, "wasDerivedFrom");
     for (size_t k = 0; k < e->nevidence; k++)
-        cJSON_AddItemToArray(ev, make_evidence(&e->evidence[k]));
+        cJSON_AddItemToArray(ev, make_evidence(&e->evidence[k], &j->num));
     return o;
 }
 
-/* Print j (then free it) after sep; 0 on failure. */
-static int emit(FILE *out, const char *sep, cJSON *j)
+/* Print t (then free it) after sep, into the reused buffer j->out; 0 on
+ * failure.  The buffer grows until the tree fits. */
+static int emit(FILE *out, const char *sep, cJSON *t, jl *j)
 {
-    char *s = j ? cJSON_PrintUnformatted(j) : NULL;
-    cJSON_Delete(j);
-    if (!s)
+    int ok = t != NULL;
+    while (ok && !cJSON_PrintPreallocated(t, j->out, (int)j->cap, 0)) {
+        ok = j->cap < (size_t)1 << 30;
+        j->cap *= 2;
+        j->out = zk_xrealloc(j->out, j->cap);
+    }
+    cJSON_Delete(t);
+    if (!ok)
         return 0;
-    int ok = fputs(sep, out) >= 0 && fputs(s, out) >= 0;
-    cJSON_free(s);
-    return ok;
+    size_t n = strlen(j->out);
+    return fputs(sep, out) >= 0 && fwrite(j->out, 1, n, out) == n;
 }
 
 zk_status zk_export_jsonld(const zk_graph *g, FILE *out, zk_error *err)
@@ -255,8 +300,16 @@ zk_status zk_export_jsonld_opts(const zk_graph *g, FILE *out,
                             "base IRI '%s' is not an absolute IRI "
                             "(e.g. https://example.org/zhkg/ or urn:zhkg:)",
                             base);
-    zk_buf b;
-    zk_buf_init(&b);
+    jl j;
+    memset(&j, 0, sizeof j);
+    j.base = base;
+    zk_buf_init(&j.id);
+    zk_buf_init(&j.source);
+    zk_buf_init(&j.target);
+    zk_buf_init(&j.origin);
+    zk_buf_init(&j.num);
+    j.cap = 1 << 16;
+    j.out = zk_xmalloc(j.cap);
     cJSON *ctx = make_context();
     char *cs = ctx ? cJSON_Print(ctx) : NULL;
     cJSON_Delete(ctx);
@@ -264,11 +317,19 @@ zk_status zk_export_jsonld_opts(const zk_graph *g, FILE *out,
     cJSON_free(cs);
     const char *sep = "\n";
     for (size_t i = 0; ok && i < zk_graph_node_count(g); i++, sep = ",\n")
-        ok = emit(out, sep, make_node(zk_graph_node(g, i), base, &b));
-    for (size_t i = 0; ok && i < zk_graph_edge_count(g); i++, sep = ",\n")
-        ok = emit(out, sep, make_edge(g, i, base, &b));
+        ok = emit(out, sep, make_node(zk_graph_node(g, i), &j), &j);
+    for (size_t i = 0; ok && i < zk_graph_edge_count(g); i++, sep = ",\n") {
+        zk_export_prefetch_edge(g, i + 16, 1);
+        zk_export_prefetch_edge(g, i + 8, 0);
+        ok = emit(out, sep, make_edge(g, i, &j), &j);
+    }
     ok = ok && fputs("\n]\n}\n", out) >= 0;
-    zk_buf_free(&b);
+    zk_buf_free(&j.id);
+    zk_buf_free(&j.source);
+    zk_buf_free(&j.target);
+    zk_buf_free(&j.origin);
+    zk_buf_free(&j.num);
+    free(j.out);
     if (!ok || ferror(out))
         return zk_error_set(err, ZK_ERR_IO, "", 0, 0, -1,
                             "cannot write the JSON-LD output");

@@ -48,6 +48,8 @@ typedef struct zk_doc_edge {
     char *title;           /* agreement title or NULL */
 } zk_doc_edge;
 
+struct zk_doc_index;       /* look-up tables of the builders (doc.c) */
+
 struct zk_doc {
     char *name;
     char *hash;            /* SHA-256 of the text's bytes, 64 hex digits, or NULL */
@@ -59,13 +61,21 @@ struct zk_doc {
     size_t nsent;
     zk_doc_edge *edge;
     size_t nedge, capedge;
+    struct zk_doc_index *index; /* private to doc.c; NULL until a builder runs */
 };
 
-/* Builders used by the extractor (extract/doc.c). Strings are copied. */
+/* Builders used by the extractor (extract/doc.c). Strings are copied.
+ * Entities and edges are found through a hash table, in O(1): those
+ * stored by other code (doc_json.c fills the arrays directly) are taken
+ * into it on the next call; but a name changed in place is not seen by
+ * it, so entity names are only rewritten once the builders are done
+ * (ner.c does that last). */
 zk_doc *zk_doc_new(const char *name, size_t nsent);
 /* Find or add an entity by canonical name; returns its index. */
 size_t zk_doc_entity(zk_doc *d, const char *name, const char *type);
+/* Add alias to entity ent unless it is its name or already an alias. */
 void zk_doc_entity_alias(zk_doc *d, size_t ent, const char *alias);
+/* Add an edge unless the same type, ends and sentence is there. */
 void zk_doc_add_edge(zk_doc *d, const char *type, size_t src, size_t dst,
                      size_t sentence, const char *rule, long origin,
                      const char *title);

@@ -6,6 +6,15 @@
 #include "ner.h"
 #include "util.h"
 
+/* Code points (UTF-8 lead bytes) in s[a, b). */
+static size_t count_chars(const char *s, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
 /* Each sentence's span in characters (code points) of the original file,
  * for JSON-LD's TextPositionSelector: count the UTF-8 lead bytes before each
  * byte offset, carrying the count from one sentence to the next (spans come
@@ -23,14 +32,11 @@ static void sentence_chars(const zk_text *t, zk_doc *d)
             continue;
         if (s->start < pos)
             pos = chars = 0;
-        for (; pos < s->end; pos++) {
-            if (pos == s->start)
-                s->cstart = chars;
-            chars += ((unsigned char)t->orig[pos] & 0xC0) != 0x80;
-        }
-        if (s->start == s->end)
-            s->cstart = chars;
+        chars += count_chars(t->orig, pos, s->start);
+        s->cstart = chars;
+        chars += count_chars(t->orig, s->start, s->end);
         s->cend = chars;
+        pos = s->end;
     }
 }
 

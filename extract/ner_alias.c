@@ -202,12 +202,60 @@ void zk_ner_learn_short_forms(zk_ner *s, const zk_cand *c)
     zk_buf_free(&core);
 }
 
+/* The names of zk_ner_learn_place_prefixed by text and type: the first
+ * index of each (owned, type) pair, in an open-addressing table. */
+typedef struct name_tab {
+    size_t *slot;          /* index + 1; 0: empty */
+    size_t cap;            /* a power of two */
+} name_tab;
+
+static uint64_t name_hash(const char *owned, const char *type)
+{
+    uint64_t h = zk_hash_table(owned, strlen(owned));
+    return (h ^ zk_hash_table(type, strlen(type))) * UINT64_C(0x9E3779B97F4A7C15);
+}
+
+/* The first index of names whose text and type are owned and type, or
+ * (size_t)-1. */
+static size_t name_find(const name_tab *t, const zk_cands *names, const char *owned,
+                        const char *type)
+{
+    for (size_t p = (size_t)(name_hash(owned, type) >> 32) & (t->cap - 1); t->slot[p];
+         p = (p + 1) & (t->cap - 1)) {
+        const zk_cand *y = &names->v[t->slot[p] - 1];
+        if (strcmp(y->owned, owned) == 0 && strcmp(y->type, type) == 0)
+            return t->slot[p] - 1;
+    }
+    return (size_t)-1;
+}
+
+static void name_tab_build(name_tab *t, const zk_cands *names)
+{
+    t->cap = 16;
+    while (t->cap < 2 * names->n)
+        t->cap *= 2;
+    t->slot = zk_xcalloc(t->cap, sizeof *t->slot);
+    for (size_t j = 0; j < names->n; j++) {
+        const zk_cand *y = &names->v[j];
+        size_t p = (size_t)(name_hash(y->owned, y->type) >> 32) & (t->cap - 1);
+        for (; t->slot[p]; p = (p + 1) & (t->cap - 1)) {
+            const zk_cand *z = &names->v[t->slot[p] - 1];
+            if (strcmp(z->owned, y->owned) == 0 && strcmp(z->type, y->type) == 0)
+                break; /* keep the first */
+        }
+        if (!t->slot[p])
+            t->slot[p] = j + 1;
+    }
+}
+
 /* 宝坻京津中关村科技城 is 京津中关村科技城 with its place in front: when a
  * suffix name minus leading places is another name of the document, the
- * longer form becomes an alias of that name. */
+ * longer form becomes an alias of that name (the first such name: found
+ * through a table of the names, built when first needed). */
 void zk_ner_learn_place_prefixed(zk_ner *s, const zk_cands *names)
 {
     const zk_rules *r = s->r;
+    name_tab tab = {NULL, 0};
     for (size_t i = 0; i < names->n; i++) {
         const zk_cand *x = &names->v[i];
         if (!x->from_suffix)
@@ -227,14 +275,14 @@ void zk_ner_learn_place_prefixed(zk_ner *s, const zk_cands *names)
             continue; /* split_place_prefix() separates full place names */
         if (p == 0 || n - p < 9)
             continue;
-        for (size_t j = 0; j < names->n; j++) {
-            const zk_cand *y = &names->v[j];
-            if (j != i && strcmp(y->owned, nm + p) == 0 && strcmp(y->type, x->type) == 0) {
-                zk_ner_dyn_add(s, nm, n, y->canon, y->type);
-                break;
-            }
-        }
+        /* (a name is never its own proper tail: the first match is not i) */
+        if (!tab.slot)
+            name_tab_build(&tab, names);
+        size_t j = name_find(&tab, names, nm + p, x->type);
+        if (j != (size_t)-1)
+            zk_ner_dyn_add(s, nm, n, names->v[j].canon, names->v[j].type);
     }
+    free(tab.slot);
 }
 
 /* Abbreviated endings (words of class expand): 北京市发改委 is also
@@ -243,11 +291,11 @@ void zk_ner_learn_place_prefixed(zk_ner *s, const zk_cands *names)
 void zk_ner_add_expansions(zk_ner *s, size_t ent, const char *name)
 {
     size_t n = strlen(name);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 1; i < n; i++) { /* (a whole name is not expanded) */
         if (((unsigned char)name[i] & 0xC0) == 0x80)
             continue;
         const zk_word *w = zk_rules_word(s->r, name + i, n - i);
-        if (!w || !(w->classes & ZK_W_EXPAND) || i == 0)
+        if (!w || !(w->classes & ZK_W_EXPAND))
             continue;
         const char *full = w->value[13];
         size_t fl = strlen(full);

@@ -52,18 +52,24 @@ long zk_ner_resolve_coref(const zk_ner *s, const char *want, size_t sent)
  * 北京市).  With tail != NULL the name must end with the first k >= 2
  * characters of tail (三地保护中心 -> …保护中心); returns the best k in *klen. */
 static long zk_ner_member_org(const zk_ner *s, const char *place, const char *tail, size_t tlen,
-                       size_t first_sent, size_t last_sent, size_t *klen)
+                       size_t first_sent, size_t last_sent, const size_t *range,
+                       size_t *klen)
 {
     size_t pl = strlen(place), pshort = pl;
     if (pl > 3)
         pshort = pl - zk_utf8_prev(place, pl);
     long best = -1;
     size_t bestk = 0;
-    for (size_t i = 0; i < s->d->nmen; i++) {
+    for (size_t i = range[0]; i < range[1]; i++) {
         const zk_mention *m = &s->d->men[i];
         if (m->sentence < first_sent || m->sentence > last_sent)
             continue;
         const zk_entity *e = &s->d->ent[m->entity];
+        size_t q = 0;
+        while (q < pshort && q < 3 && e->name[q] == place[q])
+            q++;
+        if (q < pshort && q < 3)
+            continue; /* (the strncmp below, at its cheapest: the first character) */
         if (strcmp(e->type, "agency") != 0 && strcmp(e->type, "institution") != 0)
             continue;
         size_t n = strlen(e->name);
@@ -91,6 +97,36 @@ static long zk_ner_member_org(const zk_ner *s, const char *place, const char *ta
     return best;
 }
 
+/* range[0, 2): the mentions zk_ner_member_org looks at for sentences
+ * first..last: all of them, or, when they are in sentence order (pass 2
+ * adds them so), the ones of those sentences, found by binary search. */
+static void mention_range(const zk_ner *s, int sorted, size_t first, size_t last,
+                          size_t *range)
+{
+    const zk_mention *men = s->d->men;
+    size_t n = s->d->nmen, lo = 0, hi = n;
+    range[0] = 0;
+    range[1] = n;
+    if (!sorted)
+        return;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (men[mid].sentence < first)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    range[0] = lo;
+    for (hi = n; lo < hi;) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (men[mid].sentence <= last)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    range[1] = lo;
+}
+
 /* Resolve a group word (三地, 京津) to the organisations of its places when
  * the passage names them: "三地保护中心" -> the three 保护中心 of the
  * document; "京津冀三地签署…" right after a sentence listing one agency per
@@ -111,7 +147,10 @@ void zk_ner_resolve_group(zk_ner *s, size_t si, const zk_cand *x, zk_marker *mk)
         v += n + (bar ? 1 : 0);
     }
     long orgs[ZK_MARK_MAXENT];
-    size_t found = 0;
+    size_t found = 0, range[2];
+    int sorted = 1;
+    for (size_t i = 1; sorted && i < s->d->nmen; i++)
+        sorted = s->d->men[i - 1].sentence <= s->d->men[i].sentence;
     /* 1. group + the tail of organisation names */
     size_t tlen = 0;
     while (x->end + tlen < se && tlen < 24) {
@@ -121,9 +160,10 @@ void zk_ner_resolve_group(zk_ner *s, size_t si, const zk_cand *x, zk_marker *mk)
             break;
         tlen += k;
     }
+    mention_range(s, sorted, 0, si, range);
     for (size_t i = 0; tlen >= 6 && i < nmem; i++) {
         size_t k;
-        orgs[i] = zk_ner_member_org(s, members[i], txt + x->end, tlen, 0, si, &k);
+        orgs[i] = zk_ner_member_org(s, members[i], txt + x->end, tlen, 0, si, range, &k);
         found += orgs[i] >= 0;
     }
     /* 2. group + verb, after a sentence listing the organisations */
@@ -136,8 +176,10 @@ void zk_ner_resolve_group(zk_ner *s, size_t si, const zk_cand *x, zk_marker *mk)
             verb |= (s->r->words[m[i].value].classes & ZK_W_BOUNDARY) != 0;
         for (size_t back = 1; verb && back <= 8 && back <= si && found < nmem; back++) {
             found = 0;
+            mention_range(s, sorted, si - back, si - back, range);
             for (size_t i = 0; i < nmem; i++) {
-                orgs[i] = zk_ner_member_org(s, members[i], NULL, 0, si - back, si - back, NULL);
+                orgs[i] = zk_ner_member_org(s, members[i], NULL, 0, si - back, si - back,
+                                            range, NULL);
                 found += orgs[i] >= 0;
             }
         }
@@ -149,6 +191,71 @@ void zk_ner_resolve_group(zk_ner *s, size_t si, const zk_cand *x, zk_marker *mk)
         mk->type = s->d->ent[orgs[0]].type;
 }
 
+/* The first masthead word of txt[0, n) (the one starting first, the
+ * shortest at that start), as zk_ner_detect_home's scan with the word trie
+ * finds it, or NULL.  Instead of looking the word trie up at every
+ * character, memchr finds the last byte of the words (all of 日报 here:
+ * one byte value, in one character of 30), and the words are compared
+ * where it occurs.  *exact is 0 if a masthead word is not the longest of
+ * the word trie's first 8 prefixes of itself: the trie scan could miss it
+ * there, so the caller scans as before. */
+#define ZK_MAXHEAD 64
+static const zk_word *first_masthead(const zk_rules *r, const char *txt, size_t n,
+                                     int *exact)
+{
+    const zk_word *w[ZK_MAXHEAD];
+    size_t wl[ZK_MAXHEAD], nw = 0;
+    unsigned char lastb[ZK_MAXHEAD];
+    size_t nlast = 0;
+    *exact = 1;
+    for (size_t i = 0; i < r->nwords; i++) {
+        if (!(r->words[i].classes & ZK_W_MASTHEAD))
+            continue;
+        zk_trie_match m[8];
+        size_t len = strlen(r->words[i].word);
+        size_t nm = zk_trie_prefixes(r->word_trie, r->words[i].word, len, m, 8);
+        if (nw == ZK_MAXHEAD || len == 0 || nm == 0 || m[nm - 1].len != len ||
+            &r->words[m[nm - 1].value] != &r->words[i]) {
+            *exact = 0;
+            return NULL;
+        }
+        unsigned char lb = (unsigned char)r->words[i].word[len - 1];
+        size_t k = 0;
+        while (k < nlast && lastb[k] != lb)
+            k++;
+        if (k == nlast)
+            lastb[nlast++] = lb;
+        w[nw] = &r->words[i];
+        wl[nw++] = len;
+    }
+    const zk_word *best = NULL;
+    size_t bstart = 0, bl = 0;
+    for (size_t k = 0; k < nlast; k++) {
+        for (const char *q = memchr(txt, lastb[k], n); q;
+             q = memchr(q + 1, lastb[k], n - (size_t)(q + 1 - txt))) {
+            size_t end = (size_t)(q - txt) + 1;
+            for (size_t j = 0; j < nw; j++) {
+                const char *wj = w[j]->word;
+                if (wl[j] > end || (unsigned char)wj[wl[j] - 1] != lastb[k] ||
+                    (wl[j] >= 3 && (txt[end - 2] != wj[wl[j] - 2] ||
+                                    txt[end - 3] != wj[wl[j] - 3])))
+                    continue; /* (the last character first) */
+                size_t start = end - wl[j];
+                if (best && (start > bstart || (start == bstart && wl[j] >= bl)))
+                    continue;
+                if (memcmp(txt + start, w[j]->word, wl[j]) == 0) {
+                    best = w[j];
+                    bstart = start;
+                    bl = wl[j];
+                }
+            }
+            if (q + 1 == txt + n)
+                break;
+        }
+    }
+    return best;
+}
+
 /* Home city: a masthead word anywhere in the text, else the most
  * frequent province-level or prefecture name among pass-1 mentions. */
 void zk_ner_detect_home(zk_ner *s, zk_cands *all)
@@ -158,7 +265,13 @@ void zk_ner_detect_home(zk_ner *s, zk_cands *all)
         s->home = s->r->home_city;
         return;
     }
-    for (size_t p = 0; p < s->t->norm_len; p++) {
+    int exact;
+    const zk_word *head = first_masthead(s->r, txt, s->t->norm_len, &exact);
+    if (head) {
+        s->home = head->value[12];
+        return;
+    }
+    for (size_t p = 0; !exact && p < s->t->norm_len; p++) {
         if (((unsigned char)txt[p] & 0xC0) == 0x80)
             continue;
         zk_trie_match m[8];

@@ -17,27 +17,60 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Append "<type#k>" or, for a group, "<type#k*>" (snprintf costs more
+ * than the rest of the sentence). */
+static void put_tag(zk_buf *b, const char *type, size_t k, int star)
+{
+    char tag[32];
+    size_t n = 0;
+    char digits[24];
+    size_t nd = 0;
+    do {
+        digits[nd++] = (char)('0' + k % 10);
+        k /= 10;
+    } while (k);
+    tag[n++] = '#';
+    while (nd)
+        tag[n++] = digits[--nd];
+    if (star)
+        tag[n++] = '*';
+    tag[n++] = '>';
+    zk_buf_putc(b, '<');
+    zk_buf_puts(b, type);
+    zk_buf_append(b, tag, n);
+}
+
 static void build_tagged(const zk_text *t, size_t si, const zk_sent_marks *sm, zk_buf *b)
 {
     size_t p = t->sent[si].start, end = t->sent[si].end;
-    if (sm->topic >= 0) {
-        /* the passage topic, as marker number n (one past the last) */
-        char tag[64];
-        snprintf(tag, sizeof tag, "<topic#%zu>", sm->n);
-        zk_buf_puts(b, tag);
-    }
+    if (sm->topic >= 0) /* the passage topic, as marker number n (one past the last) */
+        put_tag(b, "topic", sm->n, 0);
     for (size_t i = 0; i < sm->n; i++) {
         const zk_marker *m = &sm->m[i];
         if (m->start < p)
             continue;
         zk_buf_append(b, t->norm + p, m->start - p);
-        char tag[64];
         /* a group (三地, 沪苏浙皖) is marked with a star: <city#3*> */
-        snprintf(tag, sizeof tag, "<%s#%zu%s>", m->type, i, m->nent > 1 ? "*" : "");
-        zk_buf_puts(b, tag);
+        put_tag(b, m->type, i, m->nent > 1);
         p = m->end;
     }
     zk_buf_append(b, t->norm + p, end - p);
+}
+
+/* 1 if the sentence's markers and topic stand for at least two different
+ * entities: an edge joins two, so with fewer no rule can add one. */
+static int two_entities(const zk_sent_marks *sm)
+{
+    long first = sm->topic;
+    for (size_t i = 0; i < sm->n; i++)
+        for (size_t j = 0; j < sm->m[i].nent; j++) {
+            long e = (long)sm->m[i].ent[j];
+            if (first < 0)
+                first = e;
+            else if (e != first)
+                return 1;
+        }
+    return 0;
 }
 
 /* Marker numbers found in s[a..b). */
@@ -219,7 +252,11 @@ void zk_rel_run(const zk_rules *r, const zk_text *t, const zk_sent_marks *marks,
     zk_buf b;
     zk_buf_init(&b);
     for (size_t si = 0; si < t->nsent; si++) {
+        /* without two entities no rule can add an edge (the debug trace
+         * still shows every tagged sentence) */
         if (marks[si].n == 0 && marks[si].topic < 0)
+            continue;
+        if (!debug && !two_entities(&marks[si]))
             continue;
         b.len = 0;
         build_tagged(t, si, &marks[si], &b);

@@ -95,8 +95,9 @@ static void out_copy(zk_out *o, const char *s, size_t a, size_t b)
     if (o->n + k > o->cap && !out_grow(o, o->n + k))
         return;
     memcpy(o->norm + o->n, s + a, k);
+    size_t *m = o->map + o->n; /* (a local pointer: the stores cannot change o->n) */
     for (size_t j = 0; j < k; j++)
-        o->map[o->n + j] = a + j;
+        m[j] = a + j;
     o->n += k;
 }
 
@@ -277,6 +278,10 @@ static void split_sentences(zk_out *o, size_t a, size_t b, size_t para,
     }
     size_t start = a, i = a;
     while (i < b) {
+        if (u[i] >= 0xE4 && u[i] <= 0xE9) {
+            i += 3; /* U+4000..U+9FFF: no terminator */
+            continue;
+        }
         size_t k = terminator_at(u, i);
         if (k == 0) {
             i++;

@@ -86,13 +86,21 @@ static int html_name(const char *name)
 }
 
 /* 1 if buf is UTF-8 (NUL bytes allowed: they are an error of their own,
- * reported by the text layer). */
+ * reported by the text layer).  ASCII and valid 3-byte characters (all of
+ * CJK) are checked in line; the rest by zk_utf8_decode. */
 static int utf8_valid(const char *buf, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)buf;
     size_t i = 0;
     while (i < len) {
-        if ((unsigned char)buf[i] < 0x80) {
+        unsigned c = u[i];
+        if (c < 0x80) {
             i++;
+            continue;
+        }
+        if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) && i + 2 < len &&
+            (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         uint32_t cp;
@@ -175,6 +183,15 @@ zk_status zk_text_from_bytes(const char *name, const char *buf, size_t len,
                (opt->format == ZK_INPUT_AUTO && html_name(name));
 
     size_t from = zk_decode_bom(buf, len, &enc);
+    if (from == 0 && !html && !(opt->format == ZK_INPUT_AUTO && zk_html_sniff(buf, len))) {
+        /* Plain text without a byte order mark: if it is valid UTF-8 (the
+         * common case), the rules below come to zk_text_from_utf8 too; it
+         * validates the text itself, so try it first rather than check it
+         * twice.  If it fails, the rules decide as always (and report its
+         * error themselves if the text is UTF-8 after all). */
+        if (zk_text_from_utf8(name, buf, len, out, NULL) == ZK_OK)
+            return ZK_OK;
+    }
     if (from == 0) {
         if (utf8_valid(buf, len))
             enc = "UTF-8";

@@ -187,20 +187,28 @@ static int scan_line(zk_text_line_scan *sc, zk_text_line *ln)
     ln->start = i;
     while (i < len && s[i] != '\n' && s[i] != '\r') {
         uint32_t cp;
-        size_t k = zk_text_dec(s + i, &cp);
-        if (cp >= 0x4E00 && cp <= 0x9FFF && nfirst == 2) {
-            /* The common case, a Han character in the middle of a line. */
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0xE4 && c <= 0xE9 && nfirst == 2) {
+            /* The common case, a run of characters U+4000..U+9FFF (Han)
+             * in the middle of a line: none is a space, mark or letter,
+             * so only the last one is looked at. */
+            size_t j = i + 3, k;
+            while (j < len && (unsigned char)s[j] >= 0xE4 && (unsigned char)s[j] <= 0xE9)
+                j += 3;
+            k = (j - i) / 3;
+            zk_text_dec(s + j - 3, &cp);
             ln->stop_inside |= pending;
             lastnc = prev = cp;
             run = prev_space = tw = 0;
-            width += 2;
-            ncp++;
-            i += 3;
+            width += 2 * k;
+            ncp += k;
+            i = j;
             te = i;
             wte = width;
             nte = ncp;
             continue;
         }
+        size_t k = zk_text_dec(s + i, &cp);
         if (is_space(cp)) {
             if (started) {
                 width++;

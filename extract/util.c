@@ -103,15 +103,10 @@ void zk_buf_puts(zk_buf *b, const char *s)
     zk_buf_append(b, s, strlen(s));
 }
 
-void zk_buf_putc(zk_buf *b, char c)
-{
-    zk_buf_append(b, &c, 1);
-}
-
 /* ------------------------------------------------------------------ */
 /* UTF-8 */
 
-size_t zk_utf8_decode(const char *s, size_t n, uint32_t *cp)
+size_t zk_utf8_decode_any(const char *s, size_t n, uint32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (n == 0)
@@ -206,4 +201,19 @@ uint64_t zk_hash64(const char *s, size_t n)
         h *= 1099511628211ULL;
     }
     return h;
+}
+
+uint64_t zk_hash_table(const char *s, size_t n)
+{
+    const uint64_t k = UINT64_C(0x9E3779B97F4A7C15);
+    uint64_t h = (uint64_t)n * k, w;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * k;
+    return h ^ (h >> 32);
 }

@@ -2,7 +2,7 @@
  * graph.c - the knowledge graph: identity, merging, ids and ordering.
  *
  * Identity lives here (docs/graph.md).  Every string the graph sees goes
- * into one open-addressing hash table (FNV-1a, linear probing) that both
+ * into one open-addressing hash table (linear probing) that both
  * interns it (doc names, sentences and rule ids are stored once however
  * many edges cite them) and, for surface forms, records the build index of
  * the node that owns the form.  A name therefore finds its node in O(1),
@@ -105,9 +105,17 @@ struct zk_graph {
 /* ------------------------------------------------------------------ */
 /* String table                                                        */
 
+/* The table's hash of s: zk_hash_table, not FNV-1a (zk_hash64, which the
+ * node ids keep): that takes a dependent multiply per byte, and sentences
+ * are a hundred bytes and more. */
+static uint64_t str_hash(const char *s)
+{
+    return zk_hash_table(s, strlen(s));
+}
+
 static size_t tab_pos(uint64_t h, size_t cap)
 {
-    /* FNV-1a's low bits are weak; mix before masking. */
+    /* use the high bits of a multiply: the hash's low bits mix least */
     return (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 17) & (cap - 1);
 }
 
@@ -139,11 +147,10 @@ static zk_slot *tab_find(const zk_graph *g, const char *s, uint64_t h)
     return NULL;
 }
 
-/* The slot of s, added (copied, no owner) if absent.  Valid until the next
- * insertion. */
-static zk_slot *tab_intern(zk_graph *g, const char *s)
+/* The slot of s (whose str_hash is h), added (copied, no owner) if
+ * absent.  Valid until the next insertion. */
+static zk_slot *tab_intern_h(zk_graph *g, const char *s, uint64_t h)
 {
-    uint64_t h = zk_hash64(s, strlen(s));
     zk_slot *sl = tab_find(g, s, h);
     if (sl)
         return sl;
@@ -157,6 +164,11 @@ static zk_slot *tab_intern(zk_graph *g, const char *s)
     g->slot[p].node = NONE;
     g->nslot++;
     return &g->slot[p];
+}
+
+static zk_slot *tab_intern(zk_graph *g, const char *s)
+{
+    return tab_intern_h(g, s, str_hash(s));
 }
 
 static const char *intern(zk_graph *g, const char *s)
@@ -239,6 +251,8 @@ static size_t merge(zk_graph *g, size_t a, size_t b)
 
 /* zk_graph_add_node; a new node gets a vote for its type (with no
  * mentions) if vote is set. */
+static size_t add_node_at(zk_graph *g, zk_slot *sl, const char *type, int vote);
+
 static size_t add_node(zk_graph *g, const char *name, const char *type,
                        int vote)
 {
@@ -247,6 +261,12 @@ static size_t add_node(zk_graph *g, const char *name, const char *type,
     zk_slot *sl = tab_intern(g, name);
     if (sl->node != NONE)
         return find(g, sl->node);
+    return add_node_at(g, sl, type, vote);
+}
+
+/* A new node whose name is the form of slot sl (which has no node yet). */
+static size_t add_node_at(zk_graph *g, zk_slot *sl, const char *type, int vote)
+{
     const char *key = sl->key;
     size_t n = g->nnode;
     sl->node = n;                     /* before any further insertion */
@@ -299,7 +319,7 @@ static size_t lookup_build(zk_graph *g, const char *name)
 {
     if (!name)
         return NONE;
-    zk_slot *sl = tab_find(g, name, zk_hash64(name, strlen(name)));
+    zk_slot *sl = tab_find(g, name, str_hash(name));
     return sl && sl->node != NONE ? find(g, sl->node) : NONE;
 }
 
@@ -316,6 +336,33 @@ void zk_graph_add_edge(zk_graph *g, const char *type, size_t source,
                             title);
 }
 
+/* One evidence record; the strings are interned already (title NULL or
+ * non-empty). */
+static void add_ev(zk_graph *g, const char *type, size_t source, size_t target,
+                   const char *doc, const char *sentence, size_t sentence_index,
+                   size_t start, size_t end, size_t cstart, size_t cend,
+                   const char *rule, size_t origin, const char *title)
+{
+    if (g->nev == g->capev) {
+        g->capev = g->capev ? g->capev * 2 : 256;
+        g->ev = zk_xrealloc(g->ev, g->capev * sizeof *g->ev);
+    }
+    zk_gev *e = &g->ev[g->nev++];
+    e->type = type;
+    e->doc = doc;
+    e->sentence = sentence;
+    e->rule = rule;
+    e->title = title;
+    e->source = source;
+    e->target = target;
+    e->origin = origin < g->nnode ? origin : NONE;
+    e->sentence_index = sentence_index;
+    e->start = start;
+    e->end = end;
+    e->cstart = cend > 0 ? cstart : 0;
+    e->cend = cend;
+}
+
 void zk_graph_add_edge_chars(zk_graph *g, const char *type, size_t source,
                              size_t target, const char *doc,
                              const char *sentence, size_t sentence_index,
@@ -325,24 +372,21 @@ void zk_graph_add_edge_chars(zk_graph *g, const char *type, size_t source,
 {
     if (!g || !type || source >= g->nnode || target >= g->nnode)
         return;
-    if (g->nev == g->capev) {
-        g->capev = g->capev ? g->capev * 2 : 256;
-        g->ev = zk_xrealloc(g->ev, g->capev * sizeof *g->ev);
-    }
-    zk_gev *e = &g->ev[g->nev++];
-    e->type = intern(g, type);
-    e->doc = intern(g, doc ? doc : "");
-    e->sentence = intern(g, sentence ? sentence : "");
-    e->rule = intern(g, rule ? rule : "");
-    e->title = title && *title ? intern(g, title) : NULL;
-    e->source = source;
-    e->target = target;
-    e->origin = origin < g->nnode ? origin : NONE;
-    e->sentence_index = sentence_index;
-    e->start = start;
-    e->end = end;
-    e->cstart = cend > 0 ? cstart : 0;
-    e->cend = cend;
+    add_ev(g, intern(g, type), source, target, intern(g, doc ? doc : ""),
+           intern(g, sentence ? sentence : ""), sentence_index, start, end,
+           cstart, cend, intern(g, rule ? rule : ""), origin,
+           title && *title ? intern(g, title) : NULL);
+}
+
+/* intern(s), remembering the last string asked for in *last: the edges of
+ * a document mostly repeat their type, rule and sentence. */
+static const char *intern_last(zk_graph *g, const char *s, const char **last_s,
+                               const char **last)
+{
+    if (*last_s && (*last_s == s || strcmp(*last_s, s) == 0))
+        return *last;
+    *last_s = s;
+    return *last = intern(g, s);
 }
 
 zk_status zk_graph_add_doc(zk_graph *g, const zk_doc *d, zk_error *err)
@@ -366,33 +410,51 @@ zk_status zk_graph_add_doc(zk_graph *g, const zk_doc *d, zk_error *err)
                                 "or sentence", i, e->type ? e->type : "?");
     }
     size_t *map = zk_xmalloc((d->nent ? d->nent : 1) * sizeof *map);
+    const char *last_type = NULL, *last_itype = NULL;
     for (size_t i = 0; i < d->nent; i++) {
         const zk_entity *ent = &d->ent[i];
-        /* An earlier document may know this entity by one of its aliases
-         * only (联想 for 联想集团): join that node rather than adding one. */
-        size_t n = lookup_build(g, ent->name);
-        for (size_t k = 0; n == NONE && k < ent->naliases; k++)
-            n = lookup_build(g, ent->aliases[k]);
-        if (n == NONE)
-            n = add_node(g, ent->name, ent->type, 0);
-        zk_graph_add_alias(g, n, ent->name);
+        /* The name's slot, looked up once: it finds the node, or becomes
+         * a form of the node found or added. */
+        zk_slot *sl = tab_intern(g, ent->name);
+        size_t n = sl->node != NONE ? find(g, sl->node) : NONE;
+        if (n == NONE) {
+            /* An earlier document may know this entity by one of its
+             * aliases only (联想 for 联想集团): join that node rather than
+             * adding one (look-ups leave sl valid). */
+            for (size_t k = 0; n == NONE && k < ent->naliases; k++)
+                n = lookup_build(g, ent->aliases[k]);
+            if (n == NONE) {
+                n = add_node_at(g, sl, ent->type, 0);
+            } else {
+                sl->node = n;
+                add_form(g, n, sl->key);
+            }
+        }
         for (size_t k = 0; k < ent->naliases; k++)
             zk_graph_add_alias(g, n, ent->aliases[k]);
         n = find(g, n);
         /* The entity votes for its own type, whichever node it found. */
         g->node[n].mentions += ent->mentions;
-        add_vote(g, n, intern(g, ent->type && *ent->type ? ent->type : "other"),
+        add_vote(g, n,
+                 intern_last(g, ent->type && *ent->type ? ent->type : "other",
+                             &last_type, &last_itype),
                  ent->mentions, 1);
         map[i] = n;
     }
+    const char *doc = d->nedge ? intern(g, dn) : NULL;
+    const char *ls[3] = {NULL, NULL, NULL}, *li[3] = {NULL, NULL, NULL};
     for (size_t i = 0; i < d->nedge; i++) {
         const zk_doc_edge *e = &d->edge[i];
         const zk_doc_sentence *s = &d->sent[e->sentence];
-        zk_graph_add_edge_chars(g, e->type, map[e->source], map[e->target],
-                                dn, s->text, e->sentence, s->start, s->end,
-                                s->cstart, s->cend, e->rule,
-                                e->origin < 0 ? NONE : map[e->origin],
-                                e->title);
+        size_t src = map[e->source], dst = map[e->target];
+        if (!e->type)
+            continue;
+        add_ev(g, intern_last(g, e->type, &ls[0], &li[0]), src, dst, doc,
+               intern_last(g, s->text ? s->text : "", &ls[1], &li[1]),
+               e->sentence, s->start, s->end, s->cstart, s->cend,
+               intern_last(g, e->rule ? e->rule : "", &ls[2], &li[2]),
+               e->origin < 0 ? NONE : map[e->origin],
+               e->title && *e->title ? intern(g, e->title) : NULL);
     }
     free(map);
     return ZK_OK;
@@ -447,17 +509,27 @@ static const char *node_type(const zk_graph *g, size_t n)
 typedef struct zk_nsort {
     int rank;
     const char *type, *label;
+    size_t lrank;                    /* the label's place in byte order */
     size_t build;                    /* root build index */
     size_t aoff, nalias;             /* aliases: zk_graph.valias[aoff..] */
 } zk_nsort;
 
+/* Node order: type rank, type, label.  Labels are forms and a form
+ * belongs to one node, so no two nodes share a label, and the label's
+ * rank in byte order compares them as strcmp would. */
 static int cmp_nsort(const void *pa, const void *pb)
 {
     const zk_nsort *a = pa, *b = pb;
     if (a->rank != b->rank)
         return a->rank < b->rank ? -1 : 1;
-    int c = strcmp(a->type, b->type);
-    return c ? c : strcmp(a->label, b->label);
+    int c = a->type == b->type ? 0 : strcmp(a->type, b->type); /* interned */
+    return c ? c : (a->lrank > b->lrank) - (a->lrank < b->lrank);
+}
+
+static int cmp_nsort_label(const void *pa, const void *pb)
+{
+    const zk_nsort *const *a = pa, *const *b = pb;
+    return strcmp((*a)->label, (*b)->label);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -481,7 +553,8 @@ static int cmp_idsort(const void *pa, const void *pb)
 typedef struct zk_esort {
     const zk_gev *ev;
     size_t source, target;            /* sorted indices */
-    const char *slabel, *tlabel, *origin;
+    size_t srank, trank;              /* their labels' ranks in byte order */
+    const char *origin;
 } zk_esort;
 
 static int cmp_size(size_t a, size_t b)
@@ -489,21 +562,29 @@ static int cmp_size(size_t a, size_t b)
     return a < b ? -1 : a > b;
 }
 
+/* strcmp for interned strings: the same string is the same pointer */
+static int cmp_interned(const char *a, const char *b)
+{
+    return a == b ? 0 : strcmp(a, b);
+}
+
 static int cmp_opt(const char *a, const char *b)
 {
     if (!a || !b)
         return (a != NULL) - (b != NULL);
-    return strcmp(a, b);
+    return cmp_interned(a, b);
 }
 
-/* Same edge: type and ends. */
+/* Same edge: type and ends (the ends by label: labels are forms, and a
+ * form belongs to one node, so two nodes never share a label and the
+ * rank of a label in byte order orders them as strcmp would). */
 static int cmp_edge_key(const zk_esort *a, const zk_esort *b)
 {
-    int c = strcmp(a->ev->type, b->ev->type);
+    int c = cmp_interned(a->ev->type, b->ev->type);
     if (!c)
-        c = strcmp(a->slabel, b->slabel);
+        c = cmp_size(a->srank, b->srank);
     if (!c)
-        c = strcmp(a->tlabel, b->tlabel);
+        c = cmp_size(a->trank, b->trank);
     return c;
 }
 
@@ -511,12 +592,12 @@ static int cmp_edge_key(const zk_esort *a, const zk_esort *b)
 static int cmp_evidence(const zk_esort *a, const zk_esort *b)
 {
     const zk_gev *x = a->ev, *y = b->ev;
-    int c = strcmp(x->doc, y->doc);
+    int c = cmp_interned(x->doc, y->doc);
     if (!c) c = cmp_size(x->start, y->start);
-    if (!c) c = strcmp(x->rule, y->rule);
+    if (!c) c = cmp_interned(x->rule, y->rule);
     if (!c) c = cmp_size(x->end, y->end);
     if (!c) c = cmp_size(x->sentence_index, y->sentence_index);
-    if (!c) c = strcmp(x->sentence, y->sentence);
+    if (!c) c = cmp_interned(x->sentence, y->sentence);
     if (!c) c = cmp_opt(a->origin, b->origin);
     if (!c) c = cmp_opt(x->title, y->title);
     return c;
@@ -575,10 +656,17 @@ static zk_nsort *finish_nodes(zk_graph *g, size_t *nroot)
                 g->valias[m++] = g->valias[j];
         qsort(g->valias + pos, m - pos, sizeof *g->valias, cmp_str);
         const char *type = node_type(g, i);
-        ns[r] = (zk_nsort){type_rank(type), type, best, i, pos, m - pos};
+        ns[r] = (zk_nsort){type_rank(type), type, best, 0, i, pos, m - pos};
         pos = m;
         r++;
     }
+    zk_nsort **by = zk_xmalloc((n ? n : 1) * sizeof *by);
+    for (size_t i = 0; i < n; i++)
+        by[i] = &ns[i];
+    qsort(by, n, sizeof *by, cmp_nsort_label);
+    for (size_t i = 0; i < n; i++)
+        by[i]->lrank = i;
+    free(by);
     qsort(ns, n, sizeof *ns, cmp_nsort);
     *nroot = n;
     return ns;
@@ -595,14 +683,20 @@ static void finish_ids(zk_graph *g)
         ids[i] = (zk_idsort){zk_hash64(l, strlen(l)), i};
     }
     qsort(ids, n, sizeof *ids, cmp_idsort);
+    static const char hex[] = "0123456789abcdef";
     for (size_t i = 0, dup = 1; i < n; i++) {
         dup = i && ids[i].hash == ids[i - 1].hash ? dup + 1 : 1;
         char *id = g->vid[ids[i].idx];
-        if (dup == 1)
-            snprintf(id, sizeof g->vid[0], "n%016" PRIx64, ids[i].hash);
-        else
+        if (dup == 1) {
+            /* snprintf "n%016" PRIx64, without its cost per node */
+            id[0] = 'n';
+            for (int k = 0; k < 16; k++)
+                id[1 + k] = hex[(ids[i].hash >> (60 - 4 * k)) & 15];
+            id[17] = '\0';
+        } else {
             snprintf(id, sizeof g->vid[0], "n%016" PRIx64 "-%zu", ids[i].hash,
                      dup);
+        }
     }
     free(ids);
 }
@@ -612,7 +706,8 @@ int zk_graph_type_undirected(const char *type)
     return strcmp(type, "agreement") == 0;
 }
 
-static void finish_edges(zk_graph *g)
+/* rank[i]: the place of node i's label among all labels in byte order. */
+static void finish_edges(zk_graph *g, const size_t *rank)
 {
     zk_esort *es = zk_xmalloc((g->nev ? g->nev : 1) * sizeof *es);
     size_t m = 0;
@@ -626,7 +721,7 @@ static void finish_edges(zk_graph *g)
             s = t;
             t = x;
         }
-        es[m++] = (zk_esort){e, s, t, g->vnode[s].label, g->vnode[t].label,
+        es[m++] = (zk_esort){e, s, t, rank[s], rank[t],
                              e->origin == NONE ? NULL
                                  : g->vnode[g->index[e->origin]].label};
     }
@@ -676,9 +771,13 @@ zk_status zk_graph_finish(zk_graph *g, zk_error *err)
     g->nvnode = n;
     for (size_t i = 0; i < g->nnode; i++)
         g->index[i] = g->index[find(g, i)];
+    size_t *lrank = zk_xmalloc((n ? n : 1) * sizeof *lrank);
+    for (size_t i = 0; i < n; i++)
+        lrank[i] = ns[i].lrank;
     free(ns);
     finish_ids(g);
-    finish_edges(g);
+    finish_edges(g, lrank);
+    free(lrank);
     return ZK_OK;
 }
 
@@ -714,7 +813,7 @@ size_t zk_graph_lookup(const zk_graph *g, const char *name)
 {
     if (!g || !name || !g->nvnode)
         return NONE;
-    const zk_slot *sl = tab_find(g, name, zk_hash64(name, strlen(name)));
+    const zk_slot *sl = tab_find(g, name, str_hash(name));
     return sl && sl->node != NONE ? zk_graph_index(g, sl->node) : NONE;
 }
 

@@ -195,8 +195,8 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
         for (size_t i = nm ? nm - 1 : 0; i < nm; i++) { /* the longest word only: 知识产权, not 知识 */
             if (!ZK_COMMON_IS_BOUNDARY_VERB(cm[i].value))
                 continue;
-            const zk_word *w = zk_scan_word(s, q, cm[i].len);
-            if (w && (w->classes & (ZK_W_NAMEPART | ZK_W_STARTER | ZK_W_REGION)))
+            if (zk_scan_word_classes(s, q, cm[i].len) &
+                (ZK_W_NAMEPART | ZK_W_STARTER | ZK_W_REGION))
                 continue;
             size_t e = q + cm[i].len - ws;
             if (bstart[e] == (size_t)-1 || bstart[e] > q - ws)
@@ -214,8 +214,7 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
      * (…保护中心和河北省…), while 工业和信息化 stays one name */
     for (size_t q = ws; q < suf;) {
         size_t k = char_len(txt, q, suf);
-        const zk_word *w = zk_scan_word(s, q, k);
-        if (w && (w->classes & ZK_W_CONJ) && q + k < suf && starter[q + k - ws] &&
+        if ((zk_scan_word_classes(s, q, k) & ZK_W_CONJ) && q + k < suf && starter[q + k - ws] &&
             !inside[q - ws]) {
             size_t e = q + k - ws;
             if (bstart[e] == (size_t)-1 || bstart[e] > q - ws)
@@ -380,8 +379,7 @@ static void push_name(zk_cands *out, size_t a, size_t b, const char *type,
 
 static int word_has(const zk_ner *s, size_t a, size_t b, unsigned cls)
 {
-    const zk_word *w = a < b ? zk_scan_word(s, a, b - a) : NULL;
-    return w && (w->classes & cls);
+    return a < b && (zk_scan_word_classes(s, a, b - a) & cls);
 }
 
 /* A one-character place form (京) counts in context: after 来/在/赴…, or
@@ -548,8 +546,9 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
     for (size_t p = ss; p < se;) {
         uint32_t cp;
         size_t k = char_len(txt, p, se);
+        unsigned fl = s->scan.flags[p];
         zk_scan_match m[16];
-        size_t nm = stat ? zk_scan_get(s, p, se - p, ZK_SCAN_FORM, m, 16) : 0;
+        size_t nm = stat && (fl & ZK_SF_FORM) ? zk_scan_get(s, p, se - p, ZK_SCAN_FORM, m, 16) : 0;
         if (nm) {
             uint32_t info = m[nm - 1].info;
             size_t end = p + m[nm - 1].len;
@@ -574,11 +573,10 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
                           (info & ZK_SCAN_ALIAS) ? "lexicon-alias" : "lexicon", 3, e);
             }
         }
-        if (pass2) {
+        if (pass2 && (fl & ZK_SF_WORD)) {
             /* a province run starts here: this character is a province form
              * or a count (三省一市), and the one before is no province form */
-            const zk_word *here = zk_scan_word(s, p, k);
-            int starts = here && (here->classes & ZK_W_PROVINCE);
+            int starts = (zk_scan_word_classes(s, p, k) & ZK_W_PROVINCE) != 0;
             if (!starts) {
                 zk_scan_match cm[8];
                 size_t nc = zk_scan_get(s, p, se - p, ZK_SCAN_WORD, cm, 8);
@@ -587,8 +585,7 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
             }
             if (starts && p > ss) {
                 size_t pk = zk_utf8_prev(txt, p);
-                const zk_word *before = zk_scan_word(s, p - pk, pk);
-                starts = !before || !(before->classes & ZK_W_PROVINCE);
+                starts = !(zk_scan_word_classes(s, p - pk, pk) & ZK_W_PROVINCE);
             }
             if (starts)
                 province_run(s, p, se, out);
@@ -603,7 +600,7 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
                           NULL);
             }
         }
-        nm = stat ? zk_scan_get(s, p, se - p, ZK_SCAN_SUFFIX, m, 16) : 0;
+        nm = stat && (fl & ZK_SF_SUFFIX) ? zk_scan_get(s, p, se - p, ZK_SCAN_SUFFIX, m, 16) : 0;
         if (nm && p + m[nm - 1].len != last_suffix_end) {
             const zk_suffix *sf = &r->suffixes[m[nm - 1].value];
             size_t end = p + m[nm - 1].len;
@@ -625,16 +622,14 @@ void zk_ner_candidates(zk_ner *s, size_t si, int mode, zk_cands *out)
                 out->v[out->n - 1].home_prefix = home_pref;
             }
         }
-        nm = zk_scan_get(s, p, se - p, ZK_SCAN_WORD, m, 16);
+        nm = fl & ZK_SF_WORD ? zk_scan_get(s, p, se - p, ZK_SCAN_WORD, m, 16) : 0;
         for (size_t i = 0; i < nm; i++) {
             unsigned cl = m[i].info;
             /* blocks are static, the other classes dynamic */
             int block = (cl & (ZK_W_NOTNAME | ZK_W_REGION)) &&
                         !(cl & (ZK_W_GROUP | ZK_W_COREF | ZK_W_COREFCLAUSE | ZK_W_HOME |
                                 ZK_W_ABBREV));
-            if (block != stat ||
-                !(cl & (ZK_W_GROUP | ZK_W_COREF | ZK_W_COREFCLAUSE | ZK_W_HOME | ZK_W_ABBREV |
-                        ZK_W_NOTNAME | ZK_W_REGION)))
+            if (block != stat || !(cl & ZK_CAND_WORD_CLASSES))
                 continue;
             const zk_word *w = &r->words[m[i].value];
             zk_cand c;

@@ -50,8 +50,22 @@ typedef struct zk_scan_match {
     uint32_t info;
 } zk_scan_match;
 
+/* zk_scan.flags[p]: what the hits at p hold, so that the name finder
+ * passes over the others at once. */
+enum {
+    ZK_SF_FORM = 1,             /* a lexicon form */
+    ZK_SF_SUFFIX = 2,           /* a name ending */
+    ZK_SF_WORD = 4              /* a word of a class that makes a candidate */
+};
+/* The word classes that make candidates (ner_cand.c) or start a province
+ * run. */
+#define ZK_CAND_WORD_CLASSES                                                               \
+    (ZK_W_GROUP | ZK_W_COREF | ZK_W_COREFCLAUSE | ZK_W_HOME | ZK_W_ABBREV | ZK_W_NOTNAME | \
+     ZK_W_REGION | ZK_W_PROVINCE | ZK_W_COUNT)
+
 typedef struct zk_scan {
     uint32_t *at;               /* norm_len + 1 entries */
+    uint8_t *flags;             /* norm_len entries: ZK_SF_* of the hits at p */
     zk_scan_hit *hits;
     size_t nhits, cap;
 } zk_scan;
@@ -105,6 +119,18 @@ static inline int32_t zk_scan_exact(const zk_ner *s, size_t p, size_t len, int s
         if (h[i].len >= len)
             return h[i].len == len ? h[i].k.v[set] : -1;
     return -1;
+}
+
+/* The classes of the word of words.tsv that is norm[p..p+len), or 0. */
+static inline unsigned zk_scan_word_classes(const zk_ner *s, size_t p, size_t len)
+{
+    const zk_scan_hit *h = s->scan.hits;
+    if (len == 0)
+        return 0;
+    for (uint32_t i = s->scan.at[p], e = s->scan.at[p + 1]; i < e; i++)
+        if (h[i].len >= len)
+            return h[i].len == len ? h[i].k.word_classes : 0;
+    return 0;
 }
 
 /* The word of words.tsv that is norm[p..p+len), or NULL (p as above). */

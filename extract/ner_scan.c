@@ -62,6 +62,7 @@ void zk_scan_build(zk_scan *sc, const zk_rules *r, const zk_text *t)
 {
     memset(sc, 0, sizeof *sc);
     sc->at = zk_xcalloc(t->norm_len + 1, sizeof *sc->at);
+    sc->flags = zk_xcalloc(t->norm_len + 1, 1);
     size_t pos = 0; /* next byte whose at[] is not yet set */
     for (size_t si = 0; si < t->nsent; si++) {
         size_t ss = t->sent[si].start, se = t->sent[si].end;
@@ -89,11 +90,17 @@ void zk_scan_build(zk_scan *sc, const zk_rules *r, const zk_text *t)
                         sc->cap = sc->cap ? sc->cap * 2 : 1024;
                     sc->hits = zk_xrealloc(sc->hits, sc->cap * sizeof *sc->hits);
                 }
+                unsigned fl = 0;
                 for (size_t i = 0; i < nm; i++) {
+                    const zk_scan_key *key = &r->scan[m[i].value];
                     sc->hits[sc->nhits].len = (uint32_t)m[i].len;
-                    sc->hits[sc->nhits].k = r->scan[m[i].value];
+                    sc->hits[sc->nhits].k = *key;
                     sc->nhits++;
+                    fl |= (key->v[ZK_SCAN_FORM] >= 0 ? ZK_SF_FORM : 0) |
+                          (key->v[ZK_SCAN_SUFFIX] >= 0 ? ZK_SF_SUFFIX : 0) |
+                          ((key->word_classes & ZK_CAND_WORD_CLASSES) ? ZK_SF_WORD : 0);
                 }
+                sc->flags[p] = (uint8_t)fl;
             }
             sc->at[p + 1] = (uint32_t)sc->nhits;
         }
@@ -106,6 +113,7 @@ void zk_scan_build(zk_scan *sc, const zk_rules *r, const zk_text *t)
 void zk_scan_free(zk_scan *sc)
 {
     free(sc->at);
+    free(sc->flags);
     free(sc->hits);
     memset(sc, 0, sizeof *sc);
 }

@@ -41,7 +41,7 @@ static int is_name_cp(uint32_t cp)
 static inline size_t char_len(const char *txt, size_t p, size_t end)
 {
     unsigned c = (unsigned char)txt[p];
-    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    size_t k = 1 + (c >= 0xC0) + (c >= 0xE0) + (c >= 0xF0); /* no branch to mispredict */
     return k <= end - p ? k : 1;
 }
 

@@ -185,13 +185,19 @@ void zk_ner_learn_short_forms(zk_ner *s, const zk_cand *c)
         }
         /* find the longest generic word ending the core */
         size_t cut = 0;
-        for (size_t i = 0; i < core.len; i++) {
-            if (((unsigned char)core.data[i] & 0xC0) == 0x80)
-                continue;
-            const zk_word *w = zk_rules_word(s->r, core.data + i, core.len - i);
-            if (w && (w->classes & ZK_W_GENERIC)) {
-                cut = core.len - i;
-                break;
+        zk_trie_match gm[ZK_CLASS_SUFFIX_MAX];
+        size_t ng = zk_rules_class_suffixes(s->r, ZK_W_GENERIC, core.data, core.len, gm);
+        if (ng != (size_t)-1) {
+            cut = ng ? gm[ng - 1].len : 0;
+        } else {
+            for (size_t i = 0; i < core.len; i++) {
+                if (((unsigned char)core.data[i] & 0xC0) == 0x80)
+                    continue;
+                const zk_word *w = zk_rules_word(s->r, core.data + i, core.len - i);
+                if (w && (w->classes & ZK_W_GENERIC)) {
+                    cut = core.len - i;
+                    break;
+                }
             }
         }
         if (!cut)
@@ -288,25 +294,43 @@ void zk_ner_learn_place_prefixed(zk_ner *s, const zk_cands *names)
 /* Abbreviated endings (words of class expand): 北京市发改委 is also
  * 北京市发展和改革委员会, 中国科学院高能物理所 also …高能物理研究所.  The
  * full form becomes an alias, so the graph merges it with that name. */
+/* Expand name[0..n) at i, where word w of class expand begins; 1 if an
+ * alias was added, 0 if the name already ends in the full form. */
+static int expand_at(zk_ner *s, size_t ent, const char *name, size_t n, size_t i,
+                     const zk_word *w)
+{
+    const char *full = w->value[13];
+    size_t fl = strlen(full);
+    if (n >= fl && strcmp(name + n - fl, full) == 0)
+        return 0;
+    zk_buf b;
+    zk_buf_init(&b);
+    zk_buf_append(&b, name, i);
+    zk_buf_puts(&b, full);
+    zk_doc_entity_alias(s->d, ent, b.data);
+    zk_buf_free(&b);
+    return 1;
+}
+
 void zk_ner_add_expansions(zk_ner *s, size_t ent, const char *name)
 {
     size_t n = strlen(name);
-    for (size_t i = 1; i < n; i++) { /* (a whole name is not expanded) */
+    /* the words of class expand that end the name, longest first (the
+     * leftmost start), from the class's reversed trie */
+    zk_trie_match m[ZK_CLASS_SUFFIX_MAX];
+    size_t nm = zk_rules_class_suffixes(s->r, ZK_W_EXPAND, name, n, m);
+    if (nm != (size_t)-1) {
+        for (size_t k = nm; k-- > 0;)
+            if (m[k].len < n && /* (a whole name is not expanded) */
+                expand_at(s, ent, name, n, n - m[k].len, &s->r->words[m[k].value]))
+                return;
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
         if (((unsigned char)name[i] & 0xC0) == 0x80)
             continue;
         const zk_word *w = zk_rules_word(s->r, name + i, n - i);
-        if (!w || !(w->classes & ZK_W_EXPAND))
-            continue;
-        const char *full = w->value[13];
-        size_t fl = strlen(full);
-        if (n >= fl && strcmp(name + n - fl, full) == 0)
-            continue;
-        zk_buf b;
-        zk_buf_init(&b);
-        zk_buf_append(&b, name, i);
-        zk_buf_puts(&b, full);
-        zk_doc_entity_alias(s->d, ent, b.data);
-        zk_buf_free(&b);
-        return;
+        if (w && (w->classes & ZK_W_EXPAND) && expand_at(s, ent, name, n, i, w))
+            return;
     }
 }

@@ -73,6 +73,7 @@ void zk_rules_free(zk_rules *r)
     free(r->ents);
     free(r->home_city);
     zk_trie_free(r->needs_trie);
+    zk_rules_free_classes(r);
     pcre2_match_context_free(r->mctx);
     zk_trie_free(r->lex_trie);
     zk_trie_free(r->word_trie);

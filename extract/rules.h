@@ -190,7 +190,45 @@ struct zk_rules {
     uint8_t scan_single[0x10000 / 8];
     uint8_t *scan_pairs;
     int scan_always;
+    /* The words of the classes of ZK_W_INDEXED in tries of their own
+     * (zk_rules_load_words), so that asking which word of a class starts
+     * or ends at a place costs one walk of a small trie instead of a
+     * word_trie lookup at every character: class_trie[ci] holds the words
+     * of class 1u << ci, class_rtrie[ci] the same words with their
+     * characters in reverse order; values index words[].  NULL for the
+     * other classes. */
+    zk_trie *class_trie[ZK_W_NCLASSES];
+    zk_trie *class_rtrie[ZK_W_NCLASSES];
+    size_t class_maxchars[ZK_W_NCLASSES]; /* characters of the longest word */
+    /* 1 if every word of the class is among the first 8 prefixes the
+     * word_trie gives of itself, so that a scan with
+     * zk_trie_prefixes(word_trie, …, 8) finds it wherever it occurs */
+    int class_in8[ZK_W_NCLASSES];
 };
+
+/* The index of the class bit in words[].value, class_trie and the others. */
+static inline int zk_word_class_index(unsigned bit)
+{
+    int i = 0;
+    while (i < ZK_W_NCLASSES && !(bit & (1u << i)))
+        i++;
+    return i;
+}
+
+/* The classes that have class tries. */
+#define ZK_W_INDEXED (ZK_W_GENERIC | ZK_W_EXPAND | ZK_W_NEGATION)
+/* The longest class_rtrie suffix match zk_rules_class_suffixes handles. */
+#define ZK_CLASS_SUFFIX_MAX 32
+
+/* The words of class cls (one of ZK_W_INDEXED) that end s[0..n) at a
+ * character boundary, shortest first, into out (room for
+ * ZK_CLASS_SUFFIX_MAX); returns their number, or (size_t)-1 if the
+ * class's words are too long for this search (the caller then looks the
+ * words up itself). */
+size_t zk_rules_class_suffixes(const zk_rules *r, unsigned cls, const char *s, size_t n,
+                               zk_trie_match *out);
+/* Free the class tries (zk_rules_free). */
+void zk_rules_free_classes(zk_rules *r);
 
 /* Values of common_trie: frequency (capped) and a verb flag. */
 #define ZK_COMMON_FREQ_MAX 0x3FFFFFFF

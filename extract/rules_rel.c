@@ -108,8 +108,19 @@ void zk_needs_scan(const zk_rules *r, const char *s, size_t len, unsigned char *
     memset(seen, 0, r->nneeds);
     if (!r->nneeds)
         return;
-    for (size_t p = 0; p < len; p++) {
+    /* most characters start no needs word: test them in the trie's map
+     * of first characters before walking it */
+    const uint8_t *first = zk_trie_first_map(r->needs_trie);
+    for (size_t p = 0, k; p < len; p += k) {
+        k = 1;
         if (((unsigned char)s[p] & 0xC0) == 0x80)
+            continue;
+        uint32_t cp;
+        if (!(k = zk_utf8_decode(s + p, len - p, &cp)) || cp > 0xFFFF) {
+            k = k ? k : 1;
+            cp = 0xFFFF;
+        }
+        if (!((first[cp >> 3] >> (cp & 7)) & 1))
             continue;
         zk_trie_match m[16];
         size_t nm = zk_trie_prefixes(r->needs_trie, s + p, len - p, m, 16);

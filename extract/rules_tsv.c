@@ -256,6 +256,90 @@ static int class_index(unsigned bit)
     return 0;
 }
 
+/* s[0..n) with its characters (a lead byte and the continuation bytes
+ * after it) in reverse order, into out (n bytes). */
+static void reverse_chars(const char *s, size_t n, char *out)
+{
+    size_t o = 0;
+    for (size_t e = n; e > 0;) {
+        size_t b = e - 1;
+        while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
+            b--;
+        memcpy(out + o, s + b, e - b);
+        o += e - b;
+        e = b;
+    }
+}
+
+/* Put word w (index idx) into the tries of class ci. */
+static void class_add(zk_rules *r, int ci, const char *w, int32_t idx)
+{
+    size_t n = strlen(w), chars = 0;
+    if (!r->class_trie[ci]) {
+        r->class_trie[ci] = zk_trie_new();
+        r->class_rtrie[ci] = zk_trie_new();
+    }
+    zk_trie_add(r->class_trie[ci], w, n, idx);
+    char *rev = zk_xmalloc(n + 1);
+    reverse_chars(w, n, rev);
+    zk_trie_add(r->class_rtrie[ci], rev, n, idx);
+    free(rev);
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)w[i] & 0xC0) != 0x80;
+    if (chars > r->class_maxchars[ci])
+        r->class_maxchars[ci] = chars;
+}
+
+/* class_in8 of every class that has tries (all words are known now). */
+static void class_check_in8(zk_rules *r)
+{
+    for (int ci = 0; ci < ZK_W_NCLASSES; ci++) {
+        if (!r->class_trie[ci])
+            continue;
+        int ok = 1;
+        for (size_t i = 0; i < r->nwords && ok; i++) {
+            if (!(r->words[i].classes & (1u << ci)))
+                continue;
+            zk_trie_match m[8];
+            size_t len = strlen(r->words[i].word);
+            size_t nm = zk_trie_prefixes(r->word_trie, r->words[i].word, len, m, 8);
+            ok = nm > 0 && m[nm - 1].len == len;
+        }
+        r->class_in8[ci] = ok;
+    }
+}
+
+size_t zk_rules_class_suffixes(const zk_rules *r, unsigned cls, const char *s, size_t n,
+                               zk_trie_match *out)
+{
+    int ci = class_index(cls);
+    if (!r->class_rtrie[ci])
+        return 0;
+    size_t maxc = r->class_maxchars[ci];
+    if (maxc > ZK_CLASS_SUFFIX_MAX)
+        return (size_t)-1;
+    /* the last maxc characters of s, reversed */
+    size_t b = n, chars = 0;
+    while (b > 0 && chars < maxc) {
+        b--;
+        chars += ((unsigned char)s[b] & 0xC0) != 0x80;
+    }
+    char buf[4 * ZK_CLASS_SUFFIX_MAX];
+    if (n - b > sizeof buf)
+        return (size_t)-1;
+    reverse_chars(s + b, n - b, buf);
+    return zk_trie_prefixes(r->class_rtrie[ci], buf, n - b, out, ZK_CLASS_SUFFIX_MAX);
+}
+
+void zk_rules_free_classes(zk_rules *r)
+{
+    for (int ci = 0; ci < ZK_W_NCLASSES; ci++) {
+        zk_trie_free(r->class_trie[ci]);
+        zk_trie_free(r->class_rtrie[ci]);
+        r->class_trie[ci] = r->class_rtrie[ci] = NULL;
+    }
+}
+
 zk_status zk_rules_load_words(zk_rules *r, const char *path, zk_error *err)
 {
     zk_tsv t;
@@ -301,8 +385,11 @@ zk_status zk_rules_load_words(zk_rules *r, const char *path, zk_error *err)
         wd->classes |= bit;
         wd->value[ci] = has_value ? zk_xstrdup(l.field[2]) : NULL;
         zk_rules_scan_add(r, w, strlen(w), ZK_SCAN_WORD, idx);
+        if (bit & ZK_W_INDEXED)
+            class_add(r, ci, w, idx);
     }
     zk_tsv_close(&t);
+    class_check_in8(r);
     return st;
 }
 

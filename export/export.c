@@ -103,7 +103,7 @@ void zk_export_put_json_string(zk_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s, *run;
-    zk_export_putc(b, '"');
+    zk_buf_putc(b, '"');
     for (;;) {
         for (run = p; *p >= 0x20 && *p != '"' && *p != '\\'; p++)
             ;
@@ -130,7 +130,7 @@ void zk_export_put_json_string(zk_buf *b, const char *s)
         zk_buf_append(b, esc, n);
         p++;
     }
-    zk_export_putc(b, '"');
+    zk_buf_putc(b, '"');
 }
 
 void zk_export_put_json_uint(zk_buf *b, size_t v)

@@ -3,8 +3,9 @@
  *
  * An edge carries one list of evidences; where a format has room for one
  * origin and one title per edge, every writer takes the same ones.  The DOT
- * writer and the renderer share one cgraph builder (dot.c); the node cap
- * and the city clusters they apply are computed here once (zk_view).
+ * writer (dot_write.c) and the renderer (render.c, through the cgraph
+ * builder of dot.c) apply the same node cap and city clusters, computed
+ * once (zk_view, in dot.c).
  */
 #ifndef ZK_EXPORT_INTERNAL_H
 #define ZK_EXPORT_INTERNAL_H
@@ -20,8 +21,11 @@ const char *zk_export_edge_origin(const zk_edge *e);
 /* The first evidence's agreement title that is not NULL, or NULL. */
 const char *zk_export_edge_title(const zk_edge *e);
 
-/* zk_buf_append, inline where b has room: the writers append millions of
- * short pieces. */
+/* zk_buf_append, in line where b has room: the writers append millions of
+ * short pieces.  Not a copy of util.h: there only zk_buf_putc (one byte)
+ * is in line, zk_buf_append is a call into util.c, and the writers' many
+ * short strings (tags, quotes, runs of text) are worth the fast path.
+ * For one byte use zk_buf_putc. */
 static inline void zk_export_put(zk_buf *b, const char *s, size_t n)
 {
     if (b->len + n < b->cap) {
@@ -30,16 +34,6 @@ static inline void zk_export_put(zk_buf *b, const char *s, size_t n)
         b->data[b->len] = '\0';
     } else {
         zk_buf_append(b, s, n);
-    }
-}
-
-static inline void zk_export_putc(zk_buf *b, char c)
-{
-    if (b->len + 1 < b->cap) {
-        b->data[b->len++] = c;
-        b->data[b->len] = '\0';
-    } else {
-        zk_buf_append(b, &c, 1);
     }
 }
 
@@ -87,8 +81,8 @@ zk_status zk_export_dot_opts(const zk_graph *g, FILE *out,
 zk_status zk_export_jsonld_opts(const zk_graph *g, FILE *out,
                                 const zk_export_opts *opts, zk_error *err);
 
-/* What the DOT writer and the renderer draw: which nodes are kept (the
- * max_nodes cap) and which city's cluster each node is in. */
+/* What the DOT writer and the renderer draw (dot.c): which nodes are kept
+ * (the max_nodes cap) and which city's cluster each node is in. */
 typedef struct zk_view {
     size_t nnodes, nedges;   /* of the graph */
     size_t kept;             /* nodes kept */
@@ -101,7 +95,8 @@ typedef struct zk_view {
 void zk_view_init(zk_view *v, const zk_graph *g, const zk_export_opts *opts);
 void zk_view_free(zk_view *v);
 
-/* The cgraph graph the DOT writer writes and the renderer lays out: nodes
+/* The cgraph graph the renderer lays out (dot.c), which the DOT writer
+ * (dot_write.c) writes as agwrite() would without building it: nodes
  * styled by type, edges by relation, the legend as the graph label.
  * io is the output discipline (NULL for the default one).  Returns NULL
  * when cgraph cannot allocate.  Close with agclose(). */

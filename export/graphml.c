@@ -303,9 +303,9 @@ static const char *neo4j_label(gml *x, const char *type)
 static void json_key(zk_buf *b, const char *name, int *first)
 {
     if (!*first)
-        zk_export_putc(b, ',');
+        zk_buf_putc(b, ',');
     *first = 0;
-    zk_export_putc(b, '"');
+    zk_buf_putc(b, '"');
     zk_buf_puts(b, name);
     PUT_LIT(b, "\":");
 }
@@ -338,15 +338,15 @@ static void write_node(gml *x, const zk_node *n)
     /* ["alias", ...], as cJSON_PrintUnformatted prints the array */
     zk_buf *j = &x->json;
     j->len = 0;
-    zk_export_putc(j, '[');
+    zk_buf_putc(j, '[');
     for (size_t k = 0, m = 0; k < n->naliases; k++) {
         if (!n->aliases[k])
             continue;
         if (m++)
-            zk_export_putc(j, ',');
+            zk_buf_putc(j, ',');
         zk_export_put_json_string(j, n->aliases[k]);
     }
-    zk_export_putc(j, ']');
+    zk_buf_putc(j, ']');
     data(x, "n_aliases", j->data);
     data_num(x, "n_mentions", n->mentions);
     data(x, "n_labels", neo4j_label(x, n->type));
@@ -378,21 +378,21 @@ static void write_edge(gml *x, const zk_graph *g, size_t i)
     /* [{"doc":…,"sentence":…,"start":…,"end":…,"rule":…}, ...] */
     zk_buf *j = &x->json;
     j->len = 0;
-    zk_export_putc(j, '[');
+    zk_buf_putc(j, '[');
     for (size_t k = 0; k < e->nevidence; k++) {
         const zk_evidence *v = &e->evidence[k];
         int first = 1;
         if (k)
-            zk_export_putc(j, ',');
-        zk_export_putc(j, '{');
+            zk_buf_putc(j, ',');
+        zk_buf_putc(j, '{');
         json_str_member(j, "doc", v->doc, &first);
         json_num_member(j, "sentence", v->sentence_index, &first);
         json_num_member(j, "start", v->start, &first);
         json_num_member(j, "end", v->end, &first);
         json_str_member(j, "rule", v->rule, &first);
-        zk_export_putc(j, '}');
+        zk_buf_putc(j, '}');
     }
-    zk_export_putc(j, ']');
+    zk_buf_putc(j, ']');
     data(x, "e_evidence_all", j->data);
     PUT_LIT(&x->el, "    </edge>\n");
 }

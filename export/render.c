@@ -2,11 +2,12 @@
  * render.c - the graph as a figure (SVG, PNG, PDF), laid out and drawn by
  * Graphviz's library, libgvc, in this process: no `dot` program is run.
  *
- * The graph drawn is the one the DOT writer writes (zk_dot_build in dot.c:
- * shapes and colours per type, the legend, the node cap, city clusters),
- * so `zhkg render` and `dot -Tpng` of the DOT file agree.  Here only the
- * layout engine is chosen (dot, neato or sfdp) with the few attributes the
- * force-directed engines need to keep labels apart, then:
+ * The graph drawn is a cgraph graph made by zk_dot_build (dot.c: shapes
+ * and colours per type, the legend, the node cap, city clusters), the
+ * graph whose text the DOT writer (dot_write.c) streams, so `zhkg render`
+ * and `dot -Tpng` of the DOT file agree.  Here only the layout engine is
+ * chosen (dot, neato or sfdp) with the few attributes the force-directed
+ * engines need to keep labels apart, then:
  *
  *   gvContext() -> gvLayout(engine) -> gvRender(format, FILE *) -> free
  *

@@ -301,9 +301,11 @@ int32_t zk_trie_add(zk_trie *t, const char *key, size_t len, int32_t value)
             const zk_tnode **b = &t->top[cp >> 8];
             zk_tnode *nb;
             if (*b == empty_block) {
-                nb = zk_xmalloc(256 * sizeof *nb);
-                for (uint32_t j = 0; j < 256; j++)
-                    nb[j] = (zk_tnode){(cp & ~255u) | j, -1, 0, 0, 0};
+                /* a copy of the empty block (the cp of a top node is never
+                 * read: its place in the table is its code point); a
+                 * document's alias trie makes dozens of these */
+                nb = zk_xmalloc(sizeof empty_block);
+                memcpy(nb, empty_block, sizeof empty_block);
                 *b = nb;
             }
             nb = (zk_tnode *)*b; /* not empty_block: one of ours, writable */

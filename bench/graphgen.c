@@ -14,7 +14,13 @@
  * format and prints one line per step:
  *
  *   build   nodes=N edges=M seconds=S rss_mb=R graph_mb=G
- *   export  format=F seconds=S bytes=B peak_mb=P peak_over_graph=X
+ *   export  format=F seconds=S cpu_seconds=C plain_seconds=S2
+ *           plain_cpu_seconds=C2 bytes=B peak_mb=P peak_over_graph=X
+ *
+ * seconds is the wall time of zk_export_file (a temporary file, fsync()ed
+ * and renamed: it waits for the disk); plain_seconds that of the same
+ * export to a plain stream, as NetworkX writes (then removed); the cpu_
+ * figures are this process's CPU time (user + system) for each.
  *
  * graph_mb is the resident memory the graph added (VmRSS after
  * zk_graph_finish minus before the first node); peak_mb is the peak
@@ -42,6 +48,13 @@ static double now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -198,10 +211,10 @@ int main(int argc, char **argv)
         char path[4096];
         snprintf(path, sizeof path, "%s/graph.%s", outdir, names[f]);
         int reset = reset_peak() == 0;
-        double before = proc_mb("VmRSS"), s0 = now();
+        double before = proc_mb("VmRSS"), s0 = now(), c0 = cpu_now();
         memset(&err, 0, sizeof err);
         zk_status st = zk_export_file(g, zk_format_from_name(names[f]), path, &err);
-        double s1 = now(), peak = proc_mb("VmHWM");
+        double s1 = now(), c1 = cpu_now(), peak = proc_mb("VmHWM");
         if (st != ZK_OK) {
             char buf[1200];
             zk_error_format(&err, buf, sizeof buf);
@@ -215,9 +228,29 @@ int main(int argc, char **argv)
             bytes = ftell(fp);
         if (fp)
             fclose(fp);
-        printf("export  format=%s seconds=%.2f bytes=%ld rss_before_mb=%.0f peak_mb=%.0f "
+        /* The same export written as NetworkX writes, to a plain stream
+         * with no fsync and no rename, so that the two compare: the
+         * atomic write above also waits for the disk. */
+        char plain[4200];
+        snprintf(plain, sizeof plain, "%s.plain", path);
+        FILE *pf = fopen(plain, "wb");
+        double p0 = now(), pc0 = cpu_now(), p1 = p0, pc1 = pc0;
+        if (pf) {
+            st = zk_export_stream(g, zk_format_from_name(names[f]), pf, NULL, &err);
+            if (fclose(pf) != 0 && st == ZK_OK)
+                st = ZK_ERR_IO;
+            p1 = now();
+            pc1 = cpu_now();
+            remove(plain);
+        }
+        if (!pf || st != ZK_OK) {
+            fprintf(stderr, "zhkg-graphgen: cannot write %s\n", plain);
+            rc = 1;
+        }
+        printf("export  format=%s seconds=%.2f cpu_seconds=%.2f plain_seconds=%.2f "
+               "plain_cpu_seconds=%.2f bytes=%ld rss_before_mb=%.0f peak_mb=%.0f "
                "peak_over_graph=%.2f reset=%s\n",
-               names[f], s1 - s0, bytes, before, peak,
+               names[f], s1 - s0, c1 - c0, p1 - p0, pc1 - pc0, bytes, before, peak,
                graph_mb > 0 ? (peak - rss0) / graph_mb : 0.0, reset ? "yes" : "no");
         fflush(stdout);
     }

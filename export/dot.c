@@ -17,7 +17,9 @@
  * tables, zk_dot_node_values, zk_dot_edge_values, zk_dot_legend;
  * dot_internal.h) for the two ways the graph leaves as DOT:
  *   - zk_dot_build() (below) makes the cgraph graph that render.c lays out
- *     and draws with libgvc;
+ *     and draws with libgvc; its objects are numbered in creation order
+ *     (dot_id_disc), not by heap address, so the figure's clusters come in
+ *     a fixed order and its bytes do not depend on the heap;
  *   - the streamed writer of .dot files (dot_write.c) writes the text that
  *     agwrite() would write for that same graph, without building it.
  * So a figure and `dot -Tsvg` of the DOT file look the same.
@@ -425,11 +427,147 @@ static void dot_edges(Agraph_t *dg, const zk_graph *g, Agsym_t **sym,
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* Object ids in creation order                                        */
+
+/* cgraph keeps a graph's subgraphs ordered by id, and Graphviz lays out
+ * and draws the clusters in that order.  Its default id discipline
+ * (AgIdDisc, lib/cgraph/id.c) makes a named object's id the address of its
+ * name in cgraph's string pool, so the order of the city boxes, and with it
+ * the figure's bytes, followed the heap: they changed with -j, with the
+ * allocator (ASan) and from build to build.  This discipline numbers the
+ * objects of a graph 1, 2, 3... as they are made, named or not, and keeps
+ * the names itself (print() gives them back to agnameof()): the clusters
+ * come in the order of their first node, as the DOT writer (dot_write.c)
+ * writes them.
+ *
+ * Not cgraph's fallback for a map() that declines names (its "internal
+ * map", which agnameof() also reads): Graphviz 2.42 drops that map for the
+ * whole graph when any subgraph is closed, which neato and sfdp do while
+ * laying out, and the nodes were then drawn as "%2", "%3"... */
+typedef struct dot_ids {
+    char **name;        /* by id (1..n-1): the name, NULL if anonymous */
+    size_t n, cap;
+    IDTYPE *slot;       /* open addressing on the names: ids, 0 empty */
+    size_t nslot, capslot;
+} dot_ids;
+
+static size_t ids_pos(const char *s, size_t cap)
+{
+    uint64_t h = zk_hash_table(s, strlen(s));
+    return (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 17) & (cap - 1);
+}
+
+/* The slot of name s: its id, or 0 where it would go. */
+static IDTYPE *ids_slot(dot_ids *ids, const char *s)
+{
+    size_t p = ids_pos(s, ids->capslot);
+    for (; ids->slot[p]; p = (p + 1) & (ids->capslot - 1))
+        if (strcmp(ids->name[ids->slot[p]], s) == 0)
+            break;
+    return &ids->slot[p];
+}
+
+static void ids_grow(dot_ids *ids)
+{
+    IDTYPE *old = ids->slot;
+    size_t oldcap = ids->capslot;
+    ids->capslot = oldcap ? oldcap * 2 : 256;
+    ids->slot = zk_xcalloc(ids->capslot, sizeof *ids->slot);
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i])
+            *ids_slot(ids, ids->name[old[i]]) = old[i];
+    free(old);
+}
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+    (void)g;
+    (void)disc;
+    dot_ids *ids = zk_xcalloc(1, sizeof *ids);
+    ids->n = 1;
+    ids_grow(ids);
+    return ids;
+}
+
+/* str's id, a new one if createflag (str NULL: an anonymous object). */
+static long ids_map(void *state, int objtype, char *str, IDTYPE *id,
+                    int createflag)
+{
+    (void)objtype;
+    dot_ids *ids = state;
+    IDTYPE *slot = str ? ids_slot(ids, str) : NULL;
+    if (slot && *slot) {
+        *id = *slot;
+        return 1;
+    }
+    if (!createflag)
+        return 0;
+    if (ids->n >= ids->cap) {
+        ids->cap = ids->cap ? ids->cap * 2 : 256;
+        ids->name = zk_xrealloc(ids->name, ids->cap * sizeof *ids->name);
+    }
+    *id = (IDTYPE)ids->n;
+    ids->name[ids->n++] = str ? zk_xstrdup(str) : NULL;
+    if (str) {
+        *slot = *id;
+        if (++ids->nslot * 2 > ids->capslot)
+            ids_grow(ids);
+    }
+    return 1;
+}
+
+/* Ids are not chosen by the caller (agidnode and the like), as in AgIdDisc. */
+static long ids_alloc(void *state, int objtype, IDTYPE request)
+{
+    (void)state;
+    (void)objtype;
+    (void)request;
+    return 0;
+}
+
+/* A name keeps its id until the graph is closed (made again, the object
+ * gets it back). */
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+    (void)state;
+    (void)objtype;
+    (void)id;
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+    (void)objtype;
+    dot_ids *ids = state;
+    return id < ids->n ? ids->name[id] : NULL;
+}
+
+static void ids_close(void *state)
+{
+    dot_ids *ids = state;
+    for (size_t i = 1; i < ids->n; i++)
+        free(ids->name[i]);
+    free(ids->name);
+    free(ids->slot);
+    free(ids);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+    (void)state;
+    (void)objtype;
+    (void)obj;
+}
+
+static Agiddisc_t dot_id_disc = {ids_open, ids_map, ids_alloc, ids_free,
+                                 ids_print, ids_close, ids_register};
+
 Agraph_t *zk_dot_build(const zk_graph *g, const zk_export_opts *opts,
                        Agiodisc_t *io)
 {
-    /* cgraph keeps the pointers of the discipline, not the struct. */
-    Agdisc_t disc = {AgDefaultDisc.mem, AgDefaultDisc.id,
+    /* cgraph keeps the pointers of the discipline, not the struct; the ids
+     * are numbered in creation order (dot_id_disc, above). */
+    Agdisc_t disc = {AgDefaultDisc.mem, &dot_id_disc,
                      io ? io : AgDefaultDisc.io};
     Agraph_t *dg = agopen("zhkg", Agdirected, &disc);
     if (!dg)

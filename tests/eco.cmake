@@ -8,6 +8,8 @@
 #                        GraphML, DOT (gc), CSV rows, Kuzu, JSON-LD via jsonld.js
 #                        into Oxigraph and rdflib (SPARQL)
 #   eco.render           zhkg render: SVG/PNG/PDF through libgvc, options
+#   eco.render_clusters  --cluster city figures: the same bytes however the heap
+#                        lies (-j 1/2, ...), the DOT file's clusters in its order
 #   eco.jsonld           --base-iri, TextPositionSelector offsets
 #   eco.progress         the progress line on a terminal, never in a pipe
 #   eco.install          cmake --install, then pkg-config and find_package users
@@ -37,7 +39,7 @@ set_tests_properties(eco.counts.small PROPERTIES FIXTURES_REQUIRED "zk_eco_npm;z
 set_tests_properties(eco.counts.samples PROPERTIES
                      FIXTURES_REQUIRED "zk_eco_npm;zk_npm;zk_eco_samples" TIMEOUT 300)
 
-foreach(t render jsonld progress csv)
+foreach(t render render_clusters jsonld progress csv)
   add_test(NAME eco.${t}
            COMMAND bash ${ZK_ECO}/${t}.sh $<TARGET_FILE:zhkg> ${CMAKE_SOURCE_DIR}
                    ${ZK_ECO_WORK}/${t})
@@ -45,7 +47,7 @@ foreach(t render jsonld progress csv)
 endforeach()
 set_tests_properties(eco.jsonld PROPERTIES FIXTURES_REQUIRED zk_npm)
 # Graphviz, fontconfig and pango leak on their own (tests/eco/lsan.supp).
-set_tests_properties(eco.render PROPERTIES
+set_tests_properties(eco.render eco.render_clusters PROPERTIES
                      ENVIRONMENT "LSAN_OPTIONS=suppressions=${ZK_ECO}/lsan.supp:print_suppressions=0")
 
 # The install test builds tiny.c with the same compiler and, in a

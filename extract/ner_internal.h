@@ -109,28 +109,30 @@ static inline size_t zk_scan_get(const zk_ner *s, size_t p, size_t lim, int set,
     return k;
 }
 
-/* What zk_trie_get(the trie of set, norm + p, len) would give. */
-static inline int32_t zk_scan_exact(const zk_ner *s, size_t p, size_t len, int set)
+/* The key of the scan that is exactly norm[p..p+len), or NULL. */
+static inline const zk_scan_key *zk_scan_key_at(const zk_ner *s, size_t p, size_t len)
 {
     const zk_scan_hit *h = s->scan.hits;
     if (len == 0)
-        return -1;
+        return NULL;
     for (uint32_t i = s->scan.at[p], e = s->scan.at[p + 1]; i < e; i++)
         if (h[i].len >= len)
-            return h[i].len == len ? h[i].k.v[set] : -1;
-    return -1;
+            return h[i].len == len ? &h[i].k : NULL;
+    return NULL;
+}
+
+/* What zk_trie_get(the trie of set, norm + p, len) would give. */
+static inline int32_t zk_scan_exact(const zk_ner *s, size_t p, size_t len, int set)
+{
+    const zk_scan_key *k = zk_scan_key_at(s, p, len);
+    return k ? k->v[set] : -1;
 }
 
 /* The classes of the word of words.tsv that is norm[p..p+len), or 0. */
 static inline unsigned zk_scan_word_classes(const zk_ner *s, size_t p, size_t len)
 {
-    const zk_scan_hit *h = s->scan.hits;
-    if (len == 0)
-        return 0;
-    for (uint32_t i = s->scan.at[p], e = s->scan.at[p + 1]; i < e; i++)
-        if (h[i].len >= len)
-            return h[i].len == len ? h[i].k.word_classes : 0;
-    return 0;
+    const zk_scan_key *k = zk_scan_key_at(s, p, len);
+    return k ? k->word_classes : 0;
 }
 
 /* The word of words.tsv that is norm[p..p+len), or NULL (p as above). */

@@ -2,17 +2,23 @@
  * ner_scan.c - the static keys at every character of a document.
  *
  * The NER asks, at every character of every sentence and again in the
- * windows around each name ending, which lexicon forms, words, suffixes
- * and needs words start there.  Asked of four tries, that was nine trie
- * walks per character, each mostly a function call that stops at the
- * first character.  The rules keep one trie over the union of the four key
- * sets (zk_rules.scan_trie, whose values say which sets a key belongs
- * to); here it is walked once per character of each sentence, and the
- * matches, shortest first, are kept per byte offset for the whole
- * document.  Every later question about position p is then a filter over
- * a few stored matches: those of one set, no longer than the limit the
- * caller gives (a key of length len is a prefix of norm[p..p+lim) exactly
- * when len <= lim, so the answers equal the tries').
+ * windows around each name ending, which lexicon forms, words, suffixes,
+ * needs words and frequent verbs start there.  Asked of separate tries,
+ * that was nine trie walks per character, each mostly a function call
+ * that stops at the first character.  The rules keep one trie over the
+ * union of the key sets (zk_rules.scan_trie, whose values say which sets
+ * a key belongs to, with the word's classes and the form's flags); here it
+ * is walked once per character of each sentence, and the matches,
+ * shortest first, are kept per byte offset for the whole document, with a
+ * flag byte per character saying what they hold (ZK_SF_*).  Every later
+ * question about position p is then a filter over a few stored matches:
+ * those of one set, no longer than the limit the caller gives (a key of
+ * length len is a prefix of norm[p..p+lim) exactly when len <= lim, so the
+ * answers equal the tries').
+ *
+ * Most characters begin no key; three filters of the rules say so without
+ * touching the trie (may_start): the characters keys begin with, the
+ * one-character keys, and a Bloom filter of keys' first two characters.
  */
 #include "ner_internal.h"
 #include "util.h"

@@ -187,19 +187,7 @@ void zk_ner_learn_short_forms(zk_ner *s, const zk_cand *c)
         size_t cut = 0;
         zk_trie_match gm[ZK_CLASS_SUFFIX_MAX];
         size_t ng = zk_rules_class_suffixes(s->r, ZK_W_GENERIC, core.data, core.len, gm);
-        if (ng != (size_t)-1) {
-            cut = ng ? gm[ng - 1].len : 0;
-        } else {
-            for (size_t i = 0; i < core.len; i++) {
-                if (((unsigned char)core.data[i] & 0xC0) == 0x80)
-                    continue;
-                const zk_word *w = zk_rules_word(s->r, core.data + i, core.len - i);
-                if (w && (w->classes & ZK_W_GENERIC)) {
-                    cut = core.len - i;
-                    break;
-                }
-            }
-        }
+        cut = ng ? gm[ng - 1].len : 0;
         if (!cut)
             break;
         core.len -= cut;
@@ -319,18 +307,8 @@ void zk_ner_add_expansions(zk_ner *s, size_t ent, const char *name)
      * leftmost start), from the class's reversed trie */
     zk_trie_match m[ZK_CLASS_SUFFIX_MAX];
     size_t nm = zk_rules_class_suffixes(s->r, ZK_W_EXPAND, name, n, m);
-    if (nm != (size_t)-1) {
-        for (size_t k = nm; k-- > 0;)
-            if (m[k].len < n && /* (a whole name is not expanded) */
-                expand_at(s, ent, name, n, n - m[k].len, &s->r->words[m[k].value]))
-                return;
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        if (((unsigned char)name[i] & 0xC0) == 0x80)
-            continue;
-        const zk_word *w = zk_rules_word(s->r, name + i, n - i);
-        if (w && (w->classes & ZK_W_EXPAND) && expand_at(s, ent, name, n, i, w))
+    for (size_t k = nm; k-- > 0;)
+        if (m[k].len < n && /* (a whole name is not expanded) */
+            expand_at(s, ent, name, n, n - m[k].len, &s->r->words[m[k].value]))
             return;
-    }
 }

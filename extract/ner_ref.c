@@ -191,71 +191,6 @@ void zk_ner_resolve_group(zk_ner *s, size_t si, const zk_cand *x, zk_marker *mk)
         mk->type = s->d->ent[orgs[0]].type;
 }
 
-/* The first masthead word of txt[0, n) (the one starting first, the
- * shortest at that start), as zk_ner_detect_home's scan with the word trie
- * finds it, or NULL.  Instead of looking the word trie up at every
- * character, memchr finds the last byte of the words (all of 日报 here:
- * one byte value, in one character of 30), and the words are compared
- * where it occurs.  *exact is 0 if a masthead word is not the longest of
- * the word trie's first 8 prefixes of itself: the trie scan could miss it
- * there, so the caller scans as before. */
-#define ZK_MAXHEAD 64
-static const zk_word *first_masthead(const zk_rules *r, const char *txt, size_t n,
-                                     int *exact)
-{
-    const zk_word *w[ZK_MAXHEAD];
-    size_t wl[ZK_MAXHEAD], nw = 0;
-    unsigned char lastb[ZK_MAXHEAD];
-    size_t nlast = 0;
-    *exact = 1;
-    for (size_t i = 0; i < r->nwords; i++) {
-        if (!(r->words[i].classes & ZK_W_MASTHEAD))
-            continue;
-        zk_trie_match m[8];
-        size_t len = strlen(r->words[i].word);
-        size_t nm = zk_trie_prefixes(r->word_trie, r->words[i].word, len, m, 8);
-        if (nw == ZK_MAXHEAD || len == 0 || nm == 0 || m[nm - 1].len != len ||
-            &r->words[m[nm - 1].value] != &r->words[i]) {
-            *exact = 0;
-            return NULL;
-        }
-        unsigned char lb = (unsigned char)r->words[i].word[len - 1];
-        size_t k = 0;
-        while (k < nlast && lastb[k] != lb)
-            k++;
-        if (k == nlast)
-            lastb[nlast++] = lb;
-        w[nw] = &r->words[i];
-        wl[nw++] = len;
-    }
-    const zk_word *best = NULL;
-    size_t bstart = 0, bl = 0;
-    for (size_t k = 0; k < nlast; k++) {
-        for (const char *q = memchr(txt, lastb[k], n); q;
-             q = memchr(q + 1, lastb[k], n - (size_t)(q + 1 - txt))) {
-            size_t end = (size_t)(q - txt) + 1;
-            for (size_t j = 0; j < nw; j++) {
-                const char *wj = w[j]->word;
-                if (wl[j] > end || (unsigned char)wj[wl[j] - 1] != lastb[k] ||
-                    (wl[j] >= 3 && (txt[end - 2] != wj[wl[j] - 2] ||
-                                    txt[end - 3] != wj[wl[j] - 3])))
-                    continue; /* (the last character first) */
-                size_t start = end - wl[j];
-                if (best && (start > bstart || (start == bstart && wl[j] >= bl)))
-                    continue;
-                if (memcmp(txt + start, w[j]->word, wl[j]) == 0) {
-                    best = w[j];
-                    bstart = start;
-                    bl = wl[j];
-                }
-            }
-            if (q + 1 == txt + n)
-                break;
-        }
-    }
-    return best;
-}
-
 /* Home city: a masthead word anywhere in the text, else the most
  * frequent province-level or prefecture name among pass-1 mentions. */
 void zk_ner_detect_home(zk_ner *s, zk_cands *all)
@@ -265,23 +200,23 @@ void zk_ner_detect_home(zk_ner *s, zk_cands *all)
         s->home = s->r->home_city;
         return;
     }
-    int exact;
-    const zk_word *head = first_masthead(s->r, txt, s->t->norm_len, &exact);
-    if (head) {
-        s->home = head->value[12];
-        return;
-    }
-    for (size_t p = 0; !exact && p < s->t->norm_len; p++) {
+    /* the first masthead word of the text (the shortest where two start
+     * at one place), from the masthead words' own trie: only where one of
+     * them begins is it looked up */
+    const zk_trie *heads = s->r->class_trie[zk_word_class_index(ZK_W_MASTHEAD)];
+    const uint8_t *first = heads ? zk_trie_first_map(heads) : NULL;
+    for (size_t p = 0; heads && p < s->t->norm_len; p++) {
+        uint32_t cp;
         if (((unsigned char)txt[p] & 0xC0) == 0x80)
             continue;
-        zk_trie_match m[8];
-        size_t nm = zk_trie_prefixes(s->r->word_trie, txt + p, s->t->norm_len - p, m, 8);
-        for (size_t i = 0; i < nm; i++) {
-            const zk_word *w = &s->r->words[m[i].value];
-            if (w->classes & ZK_W_MASTHEAD) {
-                s->home = w->value[12];
-                return;
-            }
+        if (!zk_utf8_decode(txt + p, s->t->norm_len - p, &cp) || cp > 0xFFFF)
+            cp = 0xFFFF;
+        if (!((first[cp >> 3] >> (cp & 7)) & 1))
+            continue;
+        zk_trie_match m[1];
+        if (zk_trie_prefixes(heads, txt + p, s->t->norm_len - p, m, 1)) {
+            s->home = s->r->words[m[0].value].value[12];
+            return;
         }
     }
     /* count the top-level places (no parent: provinces, municipalities) in

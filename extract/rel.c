@@ -174,27 +174,18 @@ static int negated(const zk_rules *r, const char *s, size_t a, size_t b)
     const zk_trie *nt = r->class_trie[ci];
     if (!nt)
         return 0; /* no negation words */
-    int own = r->class_in8[ci];
     const uint8_t *first = zk_trie_first_map(nt);
     for (size_t q = a; q < b; q++) {
         if (((unsigned char)s[q] & 0xC0) == 0x80 || s[q] == '<')
             continue;
         zk_trie_match m[8];
-        size_t nm, neg = 0;
-        if (own) {
-            uint32_t cp;
-            if (!zk_utf8_decode(s + q, b - q, &cp) || cp > 0xFFFF)
-                cp = 0xFFFF;
-            if (!((first[cp >> 3] >> (cp & 7)) & 1))
-                continue;
-            nm = zk_trie_prefixes(nt, s + q, b - q, m, 8);
-            neg = nm ? m[nm - 1].len : 0;
-        } else {
-            nm = zk_trie_prefixes(r->word_trie, s + q, b - q, m, 8);
-            for (size_t i = 0; i < nm; i++)
-                if (r->words[m[i].value].classes & ZK_W_NEGATION)
-                    neg = m[i].len;
-        }
+        uint32_t cp;
+        if (!zk_utf8_decode(s + q, b - q, &cp) || cp > 0xFFFF)
+            cp = 0xFFFF;
+        if (!((first[cp >> 3] >> (cp & 7)) & 1))
+            continue;
+        size_t nm = zk_trie_prefixes(nt, s + q, b - q, m, 8);
+        size_t neg = nm ? m[nm - 1].len : 0;
         if (!neg)
             continue;
         size_t nc = zk_trie_prefixes(r->common_trie, s + q, b - q, m, 8);

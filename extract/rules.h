@@ -200,10 +200,6 @@ struct zk_rules {
     zk_trie *class_trie[ZK_W_NCLASSES];
     zk_trie *class_rtrie[ZK_W_NCLASSES];
     size_t class_maxchars[ZK_W_NCLASSES]; /* characters of the longest word */
-    /* 1 if every word of the class is among the first 8 prefixes the
-     * word_trie gives of itself, so that a scan with
-     * zk_trie_prefixes(word_trie, …, 8) finds it wherever it occurs */
-    int class_in8[ZK_W_NCLASSES];
 };
 
 /* The index of the class bit in words[].value, class_trie and the others. */
@@ -216,15 +212,14 @@ static inline int zk_word_class_index(unsigned bit)
 }
 
 /* The classes that have class tries. */
-#define ZK_W_INDEXED (ZK_W_GENERIC | ZK_W_EXPAND | ZK_W_NEGATION)
-/* The longest class_rtrie suffix match zk_rules_class_suffixes handles. */
+#define ZK_W_INDEXED (ZK_W_GENERIC | ZK_W_EXPAND | ZK_W_NEGATION | ZK_W_MASTHEAD)
+/* The most characters a word of these classes may have (the loader
+ * refuses longer ones): the size of zk_rules_class_suffixes' search. */
 #define ZK_CLASS_SUFFIX_MAX 32
 
 /* The words of class cls (one of ZK_W_INDEXED) that end s[0..n) at a
  * character boundary, shortest first, into out (room for
- * ZK_CLASS_SUFFIX_MAX); returns their number, or (size_t)-1 if the
- * class's words are too long for this search (the caller then looks the
- * words up itself). */
+ * ZK_CLASS_SUFFIX_MAX); returns their number. */
 size_t zk_rules_class_suffixes(const zk_rules *r, unsigned cls, const char *s, size_t n,
                                zk_trie_match *out);
 /* Free the class tries (zk_rules_free). */

@@ -248,14 +248,6 @@ static const struct {
     {"home_prefix", ZK_W_HOMEPREFIX, 0}, {"coref_clause", ZK_W_COREFCLAUSE, 1},
 };
 
-static int class_index(unsigned bit)
-{
-    for (int i = 0; i < ZK_W_NCLASSES; i++)
-        if (bit == (1u << i))
-            return i;
-    return 0;
-}
-
 /* s[0..n) with its characters (a lead byte and the continuation bytes
  * after it) in reverse order, into out (n bytes). */
 static void reverse_chars(const char *s, size_t n, char *out)
@@ -271,10 +263,19 @@ static void reverse_chars(const char *s, size_t n, char *out)
     }
 }
 
+/* The characters (code points) of UTF-8 text w. */
+static size_t count_chars(const char *w)
+{
+    size_t chars = 0;
+    for (; *w; w++)
+        chars += ((unsigned char)*w & 0xC0) != 0x80;
+    return chars;
+}
+
 /* Put word w (index idx) into the tries of class ci. */
 static void class_add(zk_rules *r, int ci, const char *w, int32_t idx)
 {
-    size_t n = strlen(w), chars = 0;
+    size_t n = strlen(w), chars = count_chars(w);
     if (!r->class_trie[ci]) {
         r->class_trie[ci] = zk_trie_new();
         r->class_rtrie[ci] = zk_trie_new();
@@ -284,40 +285,17 @@ static void class_add(zk_rules *r, int ci, const char *w, int32_t idx)
     reverse_chars(w, n, rev);
     zk_trie_add(r->class_rtrie[ci], rev, n, idx);
     free(rev);
-    for (size_t i = 0; i < n; i++)
-        chars += ((unsigned char)w[i] & 0xC0) != 0x80;
     if (chars > r->class_maxchars[ci])
         r->class_maxchars[ci] = chars;
-}
-
-/* class_in8 of every class that has tries (all words are known now). */
-static void class_check_in8(zk_rules *r)
-{
-    for (int ci = 0; ci < ZK_W_NCLASSES; ci++) {
-        if (!r->class_trie[ci])
-            continue;
-        int ok = 1;
-        for (size_t i = 0; i < r->nwords && ok; i++) {
-            if (!(r->words[i].classes & (1u << ci)))
-                continue;
-            zk_trie_match m[8];
-            size_t len = strlen(r->words[i].word);
-            size_t nm = zk_trie_prefixes(r->word_trie, r->words[i].word, len, m, 8);
-            ok = nm > 0 && m[nm - 1].len == len;
-        }
-        r->class_in8[ci] = ok;
-    }
 }
 
 size_t zk_rules_class_suffixes(const zk_rules *r, unsigned cls, const char *s, size_t n,
                                zk_trie_match *out)
 {
-    int ci = class_index(cls);
+    int ci = zk_word_class_index(cls);
     if (!r->class_rtrie[ci])
         return 0;
-    size_t maxc = r->class_maxchars[ci];
-    if (maxc > ZK_CLASS_SUFFIX_MAX)
-        return (size_t)-1;
+    size_t maxc = r->class_maxchars[ci]; /* <= ZK_CLASS_SUFFIX_MAX (the loader checks) */
     /* the last maxc characters of s, reversed */
     size_t b = n, chars = 0;
     while (b > 0 && chars < maxc) {
@@ -325,8 +303,6 @@ size_t zk_rules_class_suffixes(const zk_rules *r, unsigned cls, const char *s, s
         chars += ((unsigned char)s[b] & 0xC0) != 0x80;
     }
     char buf[4 * ZK_CLASS_SUFFIX_MAX];
-    if (n - b > sizeof buf)
-        return (size_t)-1;
     reverse_chars(s + b, n - b, buf);
     return zk_trie_prefixes(r->class_rtrie[ci], buf, n - b, out, ZK_CLASS_SUFFIX_MAX);
 }
@@ -364,6 +340,11 @@ zk_status zk_rules_load_words(zk_rules *r, const char *path, zk_error *err)
             break;
         }
         const char *w = l.field[0];
+        if ((zk_word_classes[c].bit & ZK_W_INDEXED) && count_chars(w) > ZK_CLASS_SUFFIX_MAX) {
+            st = zk_tsv_error(&t, &l, 0, err, "a word of this class may have at most 32 characters",
+                              l.field[1]);
+            break;
+        }
         int32_t idx = zk_trie_get(r->word_trie, w, strlen(w));
         if (idx < 0) {
             if (r->nwords == r->capwords) {
@@ -377,7 +358,7 @@ zk_status zk_rules_load_words(zk_rules *r, const char *path, zk_error *err)
         }
         zk_word *wd = &r->words[idx];
         unsigned bit = zk_word_classes[c].bit;
-        int ci = class_index(bit);
+        int ci = zk_word_class_index(bit);
         if (wd->classes & bit) {
             st = zk_tsv_error(&t, &l, 1, err, "word already has this class", w);
             break;
@@ -389,7 +370,6 @@ zk_status zk_rules_load_words(zk_rules *r, const char *path, zk_error *err)
             class_add(r, ci, w, idx);
     }
     zk_tsv_close(&t);
-    class_check_in8(r);
     return st;
 }
 

@@ -94,42 +94,37 @@ static int starts_common_word(const zk_rules *r, const char *txt, size_t q, size
     return nm > 0;
 }
 
-/* 1 if an ordinary word of the common-word list runs across the start or
- * the end of [a, b), so that the span cuts through it. */
-static int crosses_common_word(const zk_ner *s, size_t ss, size_t se, size_t a, size_t b)
+/* 1 if an ordinary word of the common-word list that starts at one of
+ * the three characters before q (not before lo) runs past q and ends
+ * before `below`, looking no further than lim. */
+static int common_word_over(const zk_rules *r, const char *txt, size_t lo, size_t q,
+                            size_t lim, size_t below)
 {
-    const char *txt = s->t->norm;
-    const zk_rules *r = s->r;
-    zk_trie_match m[8];
-    size_t q = a;
-    for (int back = 0; back < 3 && q > ss; back++) { /* words from before a ending inside */
-        q -= zk_utf8_prev(txt, q);
-        size_t nm = zk_trie_prefixes(r->common_trie, txt + q, se - q, m, 8);
+    size_t b = q;
+    for (int back = 0; back < 3 && b > lo; back++) {
+        b -= zk_utf8_prev(txt, b);
+        zk_trie_match m[8];
+        size_t nm = zk_trie_prefixes(r->common_trie, txt + b, lim - b, m, 8);
         for (size_t i = 0; i < nm; i++)
-            if (q + m[i].len > a && q + m[i].len < b)
-                return 1;
-    }
-    for (q = a + char_len(txt, a, b); q < b; q += char_len(txt, q, b)) { /* from inside, past b */
-        size_t nm = zk_trie_prefixes(r->common_trie, txt + q, se - q, m, 8);
-        for (size_t i = 0; i < nm; i++)
-            if (q + m[i].len > b)
+            if (b + m[i].len > q && b + m[i].len < below)
                 return 1;
     }
     return 0;
 }
 
-/* 1 if a common word of two or more characters that starts in the window
- * [ws, q) runs over the character at q (由 of 自由, 在 of 所在): that
- * character is no boundary word there. */
-static int ends_common_word(const zk_rules *r, const char *txt, size_t ws, size_t q, size_t qe)
+/* 1 if an ordinary word runs across the start or the end of [a, b) of
+ * the sentence [ss, se), so that the span cuts through it. */
+static int crosses_common_word(const zk_ner *s, size_t ss, size_t se, size_t a, size_t b)
 {
-    size_t b = q;
-    for (int back = 0; back < 3 && b > ws; back++) {
-        b -= zk_utf8_prev(txt, b);
+    const char *txt = s->t->norm;
+    const zk_rules *r = s->r;
+    if (common_word_over(r, txt, ss, a, se, b)) /* from before a, ending inside */
+        return 1;
+    for (size_t q = a + char_len(txt, a, b); q < b; q += char_len(txt, q, b)) { /* past b */
         zk_trie_match m[8];
-        size_t nm = zk_trie_prefixes(r->common_trie, txt + b, qe - b, m, 8);
+        size_t nm = zk_trie_prefixes(r->common_trie, txt + q, se - q, m, 8);
         for (size_t i = 0; i < nm; i++)
-            if (b + m[i].len > q)
+            if (q + m[i].len > b)
                 return 1;
     }
     return 0;
@@ -233,7 +228,8 @@ static size_t left_edge(const zk_ner *s, size_t ss, size_t suf, size_t end, int 
             size_t q = bstart[p];
             int one_char = chars_in(txt + ws + q, p - q) == 1;
             if (one_char && (starts_common_word(r, txt, ws + q, suf) ||
-                             ends_common_word(r, txt, ws, ws + q, ws + p))) {
+                             /* 由 of 自由, 在 of 所在: the end of an ordinary word */
+                             common_word_over(r, txt, ws, ws + q, ws + p, ws + p + 1))) {
                 /* 在 of 企商在线: part of a longer ordinary word */
             } else {
                 cut = p;

@@ -31,8 +31,8 @@ typedef struct zk_lex_form {
     int is_alias;
 } zk_lex_form;
 
-/* The four key sets of zk_rules.scan_trie. */
-/* ZK_SCAN_VERB: the common words that are frequent verbs (they end a
+/* The key sets of zk_rules.scan_trie: lexicon forms, words, name
+ * endings, the rules' needs words, and (ZK_SCAN_VERB) the common words that are frequent verbs (they end a
  * name's left edge) and the common words that begin with one; the value
  * is the word's common_trie value.  The longest of these at a position is
  * a frequent verb exactly when the longest common word there is, so the
@@ -172,11 +172,10 @@ struct zk_rules {
     zk_trie *needs_trie;   /* every needs word of every rule -> its number */
     size_t nneeds;
     size_t nents, capents;
-    /* The union of the lexicon forms, words, suffixes and needs words, for
-     * one walk per character of a document (extract/ner_scan.c): its
-     * values index scan[], whose v[ZK_SCAN_*] is the key's value in each
-     * of the four tries (-1: not a key of that trie).  Kept in step with
-     * them by zk_rules_scan_add(). */
+    /* The union of the key sets ZK_SCAN_*, for one walk per character of
+     * a document (extract/ner_scan.c): its values index scan[], whose
+     * v[ZK_SCAN_*] is the key's value in each set (-1: not a key of that
+     * set).  Kept in step with the other tries by zk_rules_scan_add(). */
     zk_trie *scan_trie;
     zk_scan_key *scan;
     size_t nscan, capscan;

@@ -32,9 +32,9 @@ typedef struct zk_lex_form {
 } zk_lex_form;
 
 /* The key sets of zk_rules.scan_trie: lexicon forms, words, name
- * endings, the rules' needs words, and (ZK_SCAN_VERB) the common words that are frequent verbs (they end a
- * name's left edge) and the common words that begin with one; the value
- * is the word's common_trie value.  The longest of these at a position is
+ * endings, the rules' needs words, and (ZK_SCAN_VERB) the common words
+ * that are frequent verbs (they end a name's left edge) and the common
+ * words that begin with one, valued as in common_trie.  The longest of these at a position is
  * a frequent verb exactly when the longest common word there is, so the
  * name finder need not walk the 125,000 common words. */
 enum { ZK_SCAN_FORM, ZK_SCAN_WORD, ZK_SCAN_SUFFIX, ZK_SCAN_NEEDS, ZK_SCAN_VERB, ZK_SCAN_NSETS };
